@@ -1,0 +1,29 @@
+/**
+ * The command table. Each command is a module of its own; this file only maps names to them and holds the usage.
+ */
+import type { ParsedArgs } from './args';
+import { scanCommand } from './scan-command';
+
+export type Command = (args: ParsedArgs) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  scan: scanCommand,
+};
+
+export function usage(): string {
+  return `Launch Readiness: is the API behind your AI chatbot ready for real customers?
+
+Usage:
+  readiness scan [DIR] [--format text|json|sarif|markdown|html] [--output FILE] [--fail-on error|warning|info|never]
+                 [--config FILE] [--baseline FILE]
+  readiness probe URL [--format text|json|markdown] [--output FILE] [--routes-from DIR] [--domain NAME]
+                 [--dkim-selector S]... [--dns-server HOST:PORT] [--ca FILE] [--header "Name: value"]...
+                 [--http-url URL] [--allow-burst] [--burst N] [--allow-post] [--budget N] [--timeout MS]
+  readiness baseline [DIR] [--output FILE]
+  readiness handover [DIR] [--output FILE]
+  readiness lsp [--stdio]
+  readiness --version | --help
+
+Exit codes: 0 nothing at or above --fail-on (default error), 1 findings at or above it, 2 usage or input error.
+`;
+}

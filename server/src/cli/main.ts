@@ -1,0 +1,43 @@
+/**
+ * The `readiness` CLI entry: parses the command line and dispatches to a command module. Exit codes: 0 nothing at
+ * or above --fail-on, 1 findings at or above it, 2 usage error / unreadable input / internal failure (one line on
+ * stderr, a stack only with --debug).
+ */
+import { parseArgs } from './args';
+import { COMMANDS, usage } from './commands';
+import { version } from './version';
+
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const args = parseArgs(argv.filter((a) => a !== '--debug'));
+    if (args.flags.version) {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    const name = args.positionals[0];
+    if (!name || args.flags.help) {
+      process.stdout.write(usage());
+      return name || args.flags.help ? 0 : 2;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}" (try readiness --help)`);
+    return await command({ ...args, positionals: args.positionals.slice(1) });
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`readiness: ${err.message.split('\n')[0]}\n`);
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);
