@@ -14,6 +14,7 @@ import type {
   Protection,
   ProtectionScope,
   Route,
+  RouteTag,
   Span,
 } from './types';
 
@@ -68,8 +69,13 @@ export interface LinkContext {
   inHandler(fn: FunctionFacts): Protection[];
 }
 
+export type LinkedRoute = Omit<Route, 'tags' | 'key'> & { tags?: RouteTag[] };
+
 export interface FrameworkAdapter<F = unknown> extends Collector<F> {
   framework: Framework;
-  /** Build this framework's routes from every file's facts. Tags are added afterwards by the model. */
-  link(ctx: LinkContext): Omit<Route, 'tags' | 'key'>[];
+  /**
+   * Build this framework's routes from every file's facts. Tags are added afterwards by the model; an adapter may
+   * pre-set tags it knows from syntax (e.g. `public` for a NestJS `@Public()` route), which are kept.
+   */
+  link(ctx: LinkContext): LinkedRoute[];
 }

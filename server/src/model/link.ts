@@ -4,7 +4,7 @@
  */
 import picomatch from 'picomatch';
 import type { ReadinessConfig } from '../config';
-import type { FrameworkAdapter, LinkContext, Resolved } from './adapter';
+import type { FrameworkAdapter, LinkContext, LinkedRoute, Resolved } from './adapter';
 import { classifyRef, protectionsInHandler } from './protections';
 import type { ModuleResolver } from './resolver';
 import { tagRoute } from './tags';
@@ -145,19 +145,19 @@ export function linkRoutes(
 ): { routes: Route[]; guards: KnownGuard[]; declaredControls: DeclaredControl[] } {
   const routes: Route[] = [];
   for (const adapter of adapters) {
-    let linked: Omit<Route, 'tags' | 'key'>[];
+    let linked: LinkedRoute[];
     try {
       linked = adapter.link(ctx);
     } catch (e) {
       problems.push({ file: '.', message: `the ${adapter.framework} adapter failed: ${(e as Error).message}` });
       continue;
     }
-    for (const r of linked) routes.push({ ...r, key: `${r.method} ${r.path}`, tags: [] });
+    for (const r of linked) routes.push({ ...r, key: `${r.method} ${r.path}`, tags: r.tags ?? [] });
   }
   const declaredControls: DeclaredControl[] = (ctx.config.controls ?? []).map((c) => ({ ...c }));
   const publicRoutes = ctx.config.publicRoutes ?? [];
   for (const route of routes) {
-    route.tags = tagRoute(ctx, route);
+    route.tags = [...new Set([...route.tags, ...tagRoute(ctx, route)])];
     if (publicRoutes.length && routeMatches(publicRoutes, route) && !route.tags.includes('public')) route.tags.push('public');
     for (const control of declaredControls) {
       if (!routeMatches(control.paths, route)) continue;
