@@ -352,6 +352,24 @@ export interface Protection {
 
 export type RouteTag = 'ai' | 'auth' | 'webhook' | 'admin' | 'health' | 'public' | 'data';
 
+/**
+ * Offsets (into the route file's text) where quick fixes insert protections the way the framework expects. Set by
+ * the adapter, because only it knows the registration's syntax.
+ */
+export interface RouteAnchors {
+  /**
+   * Express/Koa/Hono (and Fastify shorthand without options): start offset of the first middleware/handler argument,
+   * so that `guard, ` inserted there becomes the route's first middleware.
+   */
+  middlewareInsert?: number;
+  /** Fastify: the route's options object (`{ ... }` of `route({...})` or the shorthand's opts argument). */
+  optionsObject?: { start: number; end: number };
+  /** NestJS: start offset of the line holding the method's first decorator (insert `@UseGuards(X)` above it). */
+  decoratorInsert?: number;
+  /** NestJS: start offset of the line holding the class's first decorator. */
+  classDecoratorInsert?: number;
+}
+
 export interface Route {
   /** `METHOD path` (as in the JSON report's `route` field). Several routes can share it (e.g. in two apps). */
   key: string;
@@ -371,6 +389,8 @@ export interface Route {
   tags: RouteTag[];
   /** Where prefixes and app-level chains came from (mount calls, controller decorator, basePath): related info. */
   via: { message: string; location: Location }[];
+  /** Insertion points for quick fixes (see RouteAnchors). Handler-body fixes use the handler's `bodySpan`. */
+  anchors?: RouteAnchors;
 }
 
 /** A middleware or guard the model knows about, with what it protects against (for fixes and the route table). */
