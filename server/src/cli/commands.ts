@@ -2,12 +2,14 @@
  * The command table. Each command is a module of its own; this file only maps names to them and holds the usage.
  */
 import type { ParsedArgs } from './args';
+import { baselineCommand } from './baseline-command';
 import { scanCommand } from './scan-command';
 
 export type Command = (args: ParsedArgs) => Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  baseline: baselineCommand,
 };
 
 export function usage(): string {

@@ -50,6 +50,8 @@ export function toJsonReport(scan: ScanResult, rootAsGiven: string) {
       analyzedFiles: Object.values(model.files).filter((f) => f.parsed).length,
       skipped: model.skipped,
       durationMs: scan.durationMs,
+      baselined: result.baselined,
+      suppressed: result.suppressed,
     },
   };
 }
