@@ -1,0 +1,97 @@
+/**
+ * Names that mean "this holds a secret": variable, property and environment-variable names split into words, so
+ * that `OPENAI_API_KEY`, `apiKey` and `stripeSecret` count while `MONKEY`, `KEYBOARD` and `tokenUrl` do not.
+ * Pure string helpers, shared by the scanner (model) and the rules.
+ */
+
+const SECRET_WORDS = new Set([
+  'key', 'keys', 'apikey', 'secret', 'secrets', 'token', 'tokens', 'password', 'passwd', 'pwd', 'pass', 'passphrase',
+  'credential', 'credentials', 'creds', 'auth', 'private', 'privatekey', 'signing', 'salt', 'pat', 'dsn',
+]);
+/** A last word that turns a secret-ish name into the name of something else (`tokenUrl`, `KEY_ID`, `secretName`). */
+const NOT_SECRET_LAST = new Set([
+  'id', 'ids', 'url', 'uri', 'endpoint', 'host', 'name', 'names', 'field', 'label', 'header', 'type', 'length',
+  'len', 'path', 'file', 'prefix', 'expiry', 'expires', 'ttl', 'timeout', 'count', 'index', 'regex', 'pattern',
+  'mode', 'version', 'region', 'provider', 'strategy', 'format', 'scope', 'scopes', 'enabled', 'required',
+]);
+/** Names that contain a secret word but are public by design (publishable keys, public DSNs, anon keys). */
+const PUBLIC_BY_DESIGN = /publishable|public[_-]?key|anon[_-]?key|site[_-]?key|pk[_-]|client[_-]?id|sentry[_-]?dsn|^dsn$|maps[_-]?api|firebase[_-]?api|recaptcha[_-]?site|measurement/i;
+
+/** Split `stripeSecretKey`, `STRIPE_SECRET_KEY`, `x-api-key` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Whether a name says it holds a secret. */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  if (!words.length || PUBLIC_BY_DESIGN.test(name)) return false;
+  if (NOT_SECRET_LAST.has(words[words.length - 1])) return false;
+  // `pass`/`pat`/`auth` alone are too ambiguous (passport, path, author); they count next to another hint.
+  const strong = words.filter((w) => SECRET_WORDS.has(w) && !['pass', 'pat', 'auth', 'private', 'signing', 'dsn'].includes(w));
+  if (strong.length) return true;
+  return words.some((w) => w === 'pass' || w === 'dsn') && words.length > 1 && !words.includes('word');
+}
+
+/** Whether a name is about a password (short human-made values are still secrets). */
+export function isPasswordName(name: string): boolean {
+  return nameWords(name).some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'passphrase');
+}
+
+/** Names of signing secrets whose literal values are always a finding, however weak (`'keyboard cat'`). */
+export function isSigningSecretName(name: string): boolean {
+  return /^(secret|secretOrKey|secretOrPrivateKey|jwtSecret|JWT_SECRET|sessionSecret|SESSION_SECRET|cookieSecret|COOKIE_SECRET|signingSecret|signingKey|SIGNING_SECRET|AUTH_SECRET|NEXTAUTH_SECRET)$/.test(
+    name,
+  );
+}
+
+/** Environment-variable prefixes whose values bundlers inline into browser code. */
+export const CLIENT_ENV_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'GATSBY_'];
+
+export function clientEnvPrefix(name: string): string | undefined {
+  return CLIENT_ENV_PREFIXES.find((p) => name.startsWith(p));
+}
+
+/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`: templates meant to be committed. */
+export function isEnvExampleFile(file: string): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  return /^\.env(\..*)?\.(example|sample|template|dist|defaults?|schema)$|^\.env\.(example|sample|template|dist|defaults?|schema)(\..*)?$/.test(base);
+}
+
+/** Whether a workspace path is test code or a fixture (secrets there are usually fakes). */
+export function isTestPath(file: string): boolean {
+  return /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|e2e|fixtures?|mocks?|testdata|cypress|playwright)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/i.test(file);
+}
+
+/** The conventional environment-variable name for a detector kind, used by fixes. */
+export const ENV_NAME_BY_KIND: Record<string, string> = {
+  'openai-key': 'OPENAI_API_KEY',
+  'anthropic-key': 'ANTHROPIC_API_KEY',
+  'aws-access-key': 'AWS_ACCESS_KEY_ID',
+  'aws-secret-key': 'AWS_SECRET_ACCESS_KEY',
+  'stripe-live-secret': 'STRIPE_SECRET_KEY',
+  'stripe-test-secret': 'STRIPE_SECRET_KEY',
+  'stripe-webhook-secret': 'STRIPE_WEBHOOK_SECRET',
+  'github-token': 'GITHUB_TOKEN',
+  'slack-token': 'SLACK_BOT_TOKEN',
+  'slack-webhook': 'SLACK_WEBHOOK_URL',
+  'google-api-key': 'GOOGLE_API_KEY',
+  'sendgrid-key': 'SENDGRID_API_KEY',
+  'twilio-api-key': 'TWILIO_API_KEY',
+  'twilio-auth-token': 'TWILIO_AUTH_TOKEN',
+  'database-url': 'DATABASE_URL',
+  'jwt-secret': 'JWT_SECRET',
+  'signing-secret': 'SESSION_SECRET',
+  'pem-private-key': 'PRIVATE_KEY',
+};
+
+/** `apiKey` → `API_KEY`; already upper-snake names are kept. */
+export function toEnvName(name: string): string {
+  if (/^[A-Z][A-Z0-9_]*$/.test(name)) return name;
+  return nameWords(name).join('_').toUpperCase();
+}
