@@ -33,9 +33,23 @@ function scriptKind(lang: FileFacts['lang']): ts.ScriptKind {
   return { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX }[lang];
 }
 
-/** Words that mean a file may hold something the core pass or a collector needs an AST for. */
-const NEEDS_AST =
-  /\b(import|require|export|process\.env|import\.meta|app|router|server|fastify|Hono|Koa|Controller|Injectable|tool|handler|NextResponse|Request|Response)\b/;
+/**
+ * Signals that a file may hold something rules need an AST for even when no collector claims it: request
+ * handling, environment reads, database and LLM clients, logging of request data, monitoring set-up, CORS and
+ * webhook code. Everything else (UI components, pure utilities) only gets the text scanners, unless a parsed file
+ * imports it (see WorkspaceIndex: the import closure of parsed files is parsed too, two levels deep).
+ */
+const NEEDS_AST = new RegExp(
+  [
+    String.raw`\b(req|res|ctx|request|reply|c\.req)\.`,
+    String.raw`process\.env|import\.meta\.env|Deno\.env`,
+    String.raw`\b(express|fastify|koa|hono|next-auth|firebase-admin)\b|next\/server|@nestjs|@auth\/|@clerk|@supabase`,
+    String.raw`\b(prisma|knex|sequelize|mongoose|drizzle|typeorm|supabase|createPool|pg|mysql2?|sql\x60)\b`,
+    String.raw`\b(openai|anthropic|langchain|generativelanguage|streamText|generateText|tool\(|registerTool|McpServer)|@ai-sdk|@langchain`,
+    String.raw`\b(Sentry|opentelemetry|dd-trace|newrelic|bugsnag|rollbar|honeybadger|pino|winston|bunyan|morgan)\b`,
+    String.raw`\b(cors|Access-Control-Allow|webhook|createHmac|timingSafeEqual|jsonwebtoken|jose|passport|rateLimit|RateLimit|ratelimit)`,
+  ].join('|'),
+);
 
 export class ParseError extends Error {}
 
@@ -43,7 +57,7 @@ export class ParseError extends Error {}
  * Extract facts from one file. Throws ParseError when the file cannot be parsed into anything useful (the caller
  * records it in `stats.skipped`).
  */
-export function extractFile(file: string, text: string, collectors: readonly Collector[]): FileFacts {
+export function extractFile(file: string, text: string, collectors: readonly Collector[], force = false): FileFacts {
   const lang = langOf(file);
   const lines = new LineMap(text);
   const base: FileFacts = {
@@ -62,7 +76,7 @@ export function extractFile(file: string, text: string, collectors: readonly Col
     collected: {},
   };
   const wanted = collectors.filter((c) => c.mayApply(text, file));
-  if (!wanted.length && !NEEDS_AST.test(text)) return base;
+  if (!force && !wanted.length && !NEEDS_AST.test(text)) return base;
 
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(lang));
   const diagnostics = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];

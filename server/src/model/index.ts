@@ -27,11 +27,11 @@ export interface IndexOptions {
 /** Result of extracting one file: facts, or the reason it was skipped. */
 export type ExtractOutcome = { file: string; facts: FileFacts } | { file: string; skipped: string };
 
-export function extractOne(file: string, text: string): ExtractOutcome {
+export function extractOne(file: string, text: string, force = false): ExtractOutcome {
   if (text.includes('\0')) return { file, skipped: 'binary content' };
   if (looksMinified(text)) return { file, skipped: 'minified or generated' };
   try {
-    return { file, facts: extractFile(file, text, ALL_COLLECTORS) };
+    return { file, facts: extractFile(file, text, ALL_COLLECTORS, force) };
   } catch (e) {
     if (e instanceof ParseError) return { file, skipped: e.message };
     return { file, skipped: `could not be analysed: ${(e as Error).message.split('\n')[0]}` };
@@ -101,11 +101,44 @@ export class WorkspaceIndex {
       if ('facts' in outcome) this.files.set(outcome.file, outcome.facts);
       else this.skipped.set(outcome.file, { file: outcome.file, reason: outcome.skipped });
     }
+    this.parseImportClosure(cache);
     cache?.save([...found.sources]);
     this.texts.clear();
     for (const entry of found.texts) this.loadText(entry);
     this.resolver = undefined;
     this.invalidate();
+  }
+
+  /**
+   * Files the text pre-filter passed over still need an AST when a parsed file imports them (a guard module, a
+   * service a handler calls): parse those, and what they import, two levels deep.
+   */
+  private parseImportClosure(cache: FactsCache | undefined): void {
+    const resolver = new ModuleResolver(this.root, this.files.keys());
+    let frontier = [...this.files.values()].filter((f) => f.parsed);
+    for (let depth = 0; depth < 2 && frontier.length; depth++) {
+      const next: FileFacts[] = [];
+      for (const facts of frontier) {
+        for (const imp of facts.imports) {
+          if (imp.typeOnly) continue;
+          const target = resolver.resolve(facts.file, imp.spec);
+          const current = target ? this.files.get(target) : undefined;
+          if (!target || !current || current.parsed) continue;
+          const text = readTextFile(this.root, target);
+          if (text === undefined) continue;
+          const outcome = extractOne(target, text, true);
+          cache?.set(target, current.hash, outcome);
+          if ('facts' in outcome) {
+            this.files.set(target, outcome.facts);
+            next.push(outcome.facts);
+          } else {
+            this.files.delete(target);
+            this.skipped.set(target, { file: target, reason: outcome.skipped });
+          }
+        }
+      }
+      frontier = next;
+    }
   }
 
   private loadText(entry: DiscoveredText): void {
@@ -121,7 +154,8 @@ export class WorkspaceIndex {
   updateSource(file: string, text: string, keepLastGood = false): boolean {
     const prev = this.files.get(file);
     if (prev && prev.hash === hashText(text)) return true;
-    const outcome = extractOne(file, text);
+    // A file that was parsed because another file imports it stays parsed while it is edited.
+    const outcome = extractOne(file, text, prev?.parsed === true);
     const isNew = !prev && !this.skipped.has(file);
     if ('facts' in outcome) {
       this.files.set(file, outcome.facts);
