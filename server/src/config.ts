@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 const severity = z.enum(['off', 'error', 'warning', 'info']);
 
-const ruleSetting = z.union([
+const ruleSetting = z.union(
+  [
   severity,
   z
     .object({
@@ -16,7 +17,9 @@ const ruleSetting = z.union([
       options: z.record(z.string(), z.unknown()).optional().describe('Rule-specific options.'),
     })
     .strict(),
-]);
+  ],
+  { error: 'expected "off", "error", "warning", "info" or { "severity": …, "options": … }' },
+);
 
 const protectionKind = z.enum(['auth', 'role', 'rateLimit', 'validation']);
 

@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { jsonReportSchema } from '../helpers/report-schema';
+import { writeFixture } from '../helpers/fixture';
+
+const EXAMPLE = 'examples/support-bot';
+
+test('scan --format json validates against the contract schema', () => {
+  const r = runCli(['scan', EXAMPLE, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+  assert.equal(report.root, EXAMPLE);
+  assert.equal(report.scorecard.checks.length >= 12, true);
+});
+
+test('scan --format sarif has what GitHub code scanning needs', () => {
+  const r = runCli(['scan', EXAMPLE, '--format', 'sarif', '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs.length, 1);
+  const driver = sarif.runs[0].tool.driver;
+  assert.ok(driver.rules.length >= 17);
+  for (const rule of driver.rules) {
+    assert.ok(rule.id && rule.helpUri && rule.help.text && rule.shortDescription.text, `rule ${rule.id} has help`);
+  }
+  assert.ok(sarif.runs[0].results.length > 0, 'the example workspace has findings');
+  for (const result of sarif.runs[0].results) {
+    const loc = result.locations[0].physicalLocation;
+    assert.ok(!loc.artifactLocation.uri.startsWith('/'), 'relative uri');
+    assert.ok(loc.region.startLine >= 1);
+    assert.ok(result.partialFingerprints['launchReadiness/v1']);
+    assert.ok(driver.rules[result.ruleIndex].id === result.ruleId);
+  }
+});
+
+test('markdown and html reports render the scorecard and escape workspace text', () => {
+  const md = runCli(['scan', EXAMPLE, '--format', 'markdown', '--fail-on', 'never']);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /^# Launch Readiness report/);
+  assert.match(md.stdout, /\| Auth on all APIs \|/);
+  const root = writeFixture({ 'src/<script>.ts': "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => res.json({}));\n" });
+  const html = runCli(['scan', root, '--format', 'html', '--fail-on', 'never']);
+  assert.equal(html.code, 0, html.stderr);
+  assert.match(html.stdout, /<!doctype html>/);
+  assert.ok(!html.stdout.includes('<script>.ts'), 'file names are escaped');
+});
+
+test('text output is the default and summarises routes and findings', () => {
+  const r = runCli(['scan', EXAMPLE, '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /(Support-ready|Not launch-ready)/);
+  assert.match(r.stdout, /\d+ routes?, \d+ findings?/);
+});
+
+test('--output writes the report to a file', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'readiness-out-')), 'r.json');
+  const r = runCli(['scan', EXAMPLE, '--format', 'json', '--output', out, '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  jsonReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+});
+
+test('exit codes: 2 for usage errors, with a one-line message and no stack', () => {
+  for (const args of [['scan', 'no/such/dir'], ['scan', '.', '--format', 'yaml'], ['scan', '--bogus'], ['frobnicate']]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}`);
+    assert.match(r.stderr, /^readiness: .+\n$/);
+    assert.ok(!/\bat .+:\d+:\d+/.test(r.stderr), 'no stack trace');
+  }
+});
+
+test('a bad config is exit 2 with a message naming the field', () => {
+  const root = writeFixture({ 'readiness.config.json': JSON.stringify({ rules: { 'auth-missing': 'loud' } }) });
+  const r = runCli(['scan', root]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /readiness\.config\.json: rules\.auth-missing: expected "off"/);
+  writeFileSync(join(root, 'readiness.config.json'), '{ "publicRoutes": "GET /x" }');
+  const r2 = runCli(['scan', root]);
+  assert.equal(r2.code, 2);
+  assert.match(r2.stderr, /publicRoutes/);
+  writeFileSync(join(root, 'readiness.config.json'), '{ "rules": { "no-such-rule": "off" } }');
+  const r3 = runCli(['scan', root]);
+  assert.equal(r3.code, 2);
+  assert.match(r3.stderr, /rules\.no-such-rule: unknown rule id/);
+  writeFileSync(join(root, 'readiness.config.json'), '{ not json');
+  const r4 = runCli(['scan', root]);
+  assert.equal(r4.code, 2);
+  assert.match(r4.stderr, /not valid JSON/);
+});
+
+test('an empty folder scans cleanly', () => {
+  const root = mkdtempSync(join(tmpdir(), 'readiness-empty-'));
+  const r = runCli(['scan', root, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+  assert.deepEqual(report.routes, []);
+  assert.equal(report.stats.files, 0);
+});
+
+test('--fail-on decides the exit code', () => {
+  const root = writeFixture({
+    'package.json': '{"name":"x","dependencies":{"express":"4"}}',
+    'src/app.ts': "import express from 'express';\nconst app = express();\napp.post('/api/tickets/:id', (req, res) => { res.json({}); });\n",
+  });
+  const json = JSON.parse(runCli(['scan', root, '--format', 'json', '--fail-on', 'never']).stdout);
+  const severities = new Set(json.findings.map((f: { severity: string }) => f.severity));
+  assert.equal(runCli(['scan', root, '--fail-on', 'never']).code, 0);
+  assert.equal(runCli(['scan', root, '--fail-on', 'info']).code, json.findings.length ? 1 : 0);
+  assert.equal(runCli(['scan', root, '--fail-on', 'error']).code, severities.has('error') ? 1 : 0);
+});
+
+test('baseline: accepted findings are hidden and counted, new ones still reported', () => {
+  const root = writeFixture({ 'src/key.ts': "export const stripe = 'sk_live_51HxQ2mKd8fJ3nB7vL0pR4tY6wE9zA1cX';\n" });
+  const before = JSON.parse(runCli(['scan', root, '--format', 'json', '--fail-on', 'never']).stdout);
+  assert.ok(before.findings.length > 0, 'the fixture has a finding to baseline');
+  assert.equal(runCli(['baseline', root]).code, 0);
+  const after = JSON.parse(runCli(['scan', root, '--format', 'json', '--fail-on', 'never']).stdout);
+  assert.equal(after.findings.length, 0);
+  assert.equal(after.stats.baselined, before.findings.length);
+});
