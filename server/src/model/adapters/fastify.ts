@@ -1,13 +1,17 @@
 /**
- * The fastify adapter: fastify syntax → Route facts. OWNED BY the fastify adapter work item; not implemented yet, so it
- * accepts no file and links no route.
+ * The Fastify adapter: instances, plugins (encapsulated or `fastify-plugin` wrapped, across files), prefixes,
+ * instance and route hooks, `@fastify/jwt` decorators, `@fastify/rate-limit` and route schemas → Route facts.
+ * Collection (one AST walk per file) lives in `fastify/collect.ts`, cross-file linking in `fastify/link.ts`.
  */
 import type { FrameworkAdapter } from '../adapter';
+import { collectFastify, mayApplyFastify } from './fastify/collect';
+import type { FastifyFacts } from './fastify/facts';
+import { linkFastify } from './fastify/link';
 
-export const fastifyAdapter: FrameworkAdapter = {
+export const fastifyAdapter: FrameworkAdapter<FastifyFacts> = {
   id: 'fastify',
   framework: 'fastify',
-  mayApply: () => false,
-  collect: () => undefined,
-  link: () => [],
+  mayApply: (text) => mayApplyFastify(text),
+  collect: (ctx) => collectFastify(ctx),
+  link: (ctx) => linkFastify(ctx),
 };

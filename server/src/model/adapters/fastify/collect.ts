@@ -1,0 +1,180 @@
+/**
+ * Fastify syntax in one file → FastifyFacts. One walk finds instance declarations (`const app = Fastify()`), then
+ * a second attributes every `x.get/route/addHook/register/decorate(...)` call to the scope `x` denotes: the nearest
+ * enclosing function whose first parameter is `x` (a plugin) or an instance variable named `x`.
+ */
+import { ts } from 'ts-morph';
+import type { ExtractContext } from '../../adapter';
+import { unwrap } from '../../refs';
+import type { FastifyFacts, FastifyOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
+import { GUARD_HOOKS } from './facts';
+import { asObject, HTTP_METHODS, methodCall, methodsOf, paramOwner, propValue, stringOf } from './syntax';
+
+const OPS = new Set([...Object.keys(HTTP_METHODS), 'route', 'addHook', 'register', 'decorate']);
+/** Methods that return the instance itself, so `app.withTypeProvider<T>().get(...)` still targets `app`. */
+const RETURNS_SELF = new Set(['withTypeProvider', 'register', 'after', 'addHook', 'decorate', 'setValidatorCompiler', 'setSerializerCompiler']);
+
+export const FASTIFY_MODULE = /^(fastify|fastify-plugin|@fastify\/.+)$/;
+
+export function mayApplyFastify(text: string): boolean {
+  return /fastify/i.test(text) || /\.(register|addHook|decorate)\(/.test(text);
+}
+
+export function collectFastify(ctx: ExtractContext): FastifyFacts | undefined {
+  const factories = new Set<string>();
+  for (const imp of ctx.core.imports) if (imp.spec === 'fastify') for (const n of imp.names) factories.add(n.local);
+  const fastifyFile = ctx.core.imports.some((i) => FASTIFY_MODULE.test(i.spec)) || /\bFastify(Instance|PluginAsync|PluginCallback)\b/.test(ctx.text);
+  const instances = new Map<string, { key: string; pos: number }[]>();
+  const scopes = new Map<string, FastifyScope>();
+  const jwt = new Set<string>();
+
+  const isFactory = (e: ts.Expression): boolean => {
+    let n = unwrap(e);
+    while (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && RETURNS_SELF.has(n.expression.name.text)) n = unwrap(n.expression.expression);
+    if (!ts.isCallExpression(n)) return false;
+    const callee = unwrap(n.expression);
+    if (ts.isIdentifier(callee)) return factories.has(callee.text) || /^fastify$/i.test(callee.text);
+    return /^require\(\s*['"]fastify['"]\s*\)$/.test(callee.getText(ctx.sf));
+  };
+
+  const findInstances = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFactory(node.initializer)) {
+      const key = `${ctx.file}#inst@${node.getStart(ctx.sf)}`;
+      const list = instances.get(node.name.text) ?? [];
+      list.push({ key, pos: node.getStart(ctx.sf) });
+      instances.set(node.name.text, list);
+      scopes.set(key, { key, kind: 'instance', name: node.name.text, span: ctx.span(node), ops: [] });
+    }
+    ts.forEachChild(node, findInstances);
+  };
+  findInstances(ctx.sf);
+
+  const scopeOf = (call: ts.CallExpression, receiver: ts.Expression): FastifyScope | undefined => {
+    let r = unwrap(receiver);
+    while (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && RETURNS_SELF.has(r.expression.name.text)) r = unwrap(r.expression.expression);
+    if (!ts.isIdentifier(r)) return undefined;
+    const owner = paramOwner(call, r.text);
+    if (owner) {
+      const key = ctx.functionId(owner);
+      let scope = scopes.get(key);
+      if (!scope) scopes.set(key, (scope = { key, kind: 'plugin', name: r.text, span: ctx.span(owner), ops: [] }));
+      return scope;
+    }
+    const declared = instances.get(r.text);
+    if (!declared) return undefined;
+    const before = declared.filter((d) => d.pos <= call.getStart(ctx.sf));
+    return scopes.get((before[before.length - 1] ?? declared[0]).key);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const m = methodCall(node);
+      if (m?.name === 'jwtVerify') markJwt(node, ctx, jwt);
+      if (m && OPS.has(m.name)) {
+        const op = opOf(node, m.name, ctx);
+        const scope = op && scopeOf(node, m.receiver);
+        if (op && scope) scope.ops.push(op);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sf);
+
+  const used = [...scopes.values()].filter((s) => s.ops.length || s.kind === 'instance');
+  if (!used.length && !jwt.size) return undefined;
+  return { fastifyFile, scopes: used, jwtVerifiers: [...jwt] };
+}
+
+function markJwt(node: ts.Node, ctx: ExtractContext, out: Set<string>): void {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n)) out.add(ctx.functionId(n));
+  }
+}
+
+function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): FastifyOp | undefined {
+  const args = call.arguments;
+  const span = ctx.span(call);
+  if (name === 'addHook') {
+    const hook = stringOf(args[0]) as GuardHook | undefined;
+    if (!hook || !GUARD_HOOKS.includes(hook) || !args[1]) return undefined;
+    return { op: 'hook', hook, ref: ctx.ref(args[1]), span };
+  }
+  if (name === 'register') {
+    if (!args[0]) return undefined;
+    const opts = asObject(args[1]);
+    const prefix = opts ? stringOf(propValue(opts, 'prefix')) : undefined;
+    const options: Record<string, string> = {};
+    for (const key of ['global', 'addHook', 'keyGenerator']) {
+      const v = opts && propValue(opts, key);
+      if (v) options[key] = v.getText(ctx.sf);
+    }
+    return { op: 'register', plugin: ctx.ref(args[0]), prefix, options, span };
+  }
+  if (name === 'decorate') {
+    const key = stringOf(args[0]);
+    return key && args[1] ? { op: 'decorate', name: key, ref: ctx.ref(args[1]), span } : undefined;
+  }
+  if (name === 'route') {
+    const obj = asObject(args[0]);
+    const methods = obj && methodsOf(propValue(obj, 'method'));
+    const path = obj && stringOf(propValue(obj, 'url') ?? propValue(obj, 'path'));
+    if (!obj || !methods || path === undefined) return undefined;
+    return routeOp(methods, path, span, obj, undefined, ctx);
+  }
+  const path = stringOf(args[0]);
+  if (path === undefined || args.length < 2) return undefined;
+  // `get(path, handler)`, `get(path, { handler, ...opts })` or `get(path, opts, handler)`.
+  const opts = asObject(args[1]);
+  const handlerArg = args.length >= 3 ? args[args.length - 1] : opts ? undefined : args[1];
+  const op = routeOp([HTTP_METHODS[name]], path, span, opts, handlerArg, ctx);
+  if (!opts && args.length === 2) op.middlewareInsert = args[1].getStart(ctx.sf);
+  return op;
+}
+
+/** A route from its (optional) options object and (optional) separate handler argument. */
+function routeOp(
+  methods: FastifyRouteOp['methods'],
+  path: string,
+  span: FastifyRouteOp['span'],
+  opts: ts.ObjectLiteralExpression | undefined,
+  handlerArg: ts.Expression | undefined,
+  ctx: ExtractContext,
+): FastifyRouteOp {
+  const handler = handlerArg ?? (opts && propValue(opts, 'handler'));
+  const op: FastifyRouteOp = { op: 'route', methods, path, span, handler: handler ? ctx.ref(handler) : undefined, hooks: [] };
+  if (!opts) return op;
+  op.optionsObject = { start: opts.getStart(ctx.sf), end: opts.getEnd() };
+  for (const hook of GUARD_HOOKS) {
+    const v = propValue(opts, hook);
+    if (v) op.hooks.push({ hook, ref: ctx.ref(v) });
+  }
+  const schema = propValue(opts, 'schema');
+  if (schema) op.schema = schemaParts(schema, ctx);
+  const config = asObject(propValue(opts, 'config'));
+  const rl = config && propValue(config, 'rateLimit');
+  if (rl) op.rateLimit = { disabled: unwrap(rl).kind === ts.SyntaxKind.FalseKeyword, span: ctx.span(rl) };
+  return op;
+}
+
+const INPUT_PARTS = ['body', 'querystring', 'query', 'params', 'headers'];
+
+/** Which request parts a route schema validates; follows an identifier to a same-file object literal. */
+function schemaParts(node: ts.Expression, ctx: ExtractContext): NonNullable<FastifyRouteOp['schema']> {
+  let obj = asObject(node);
+  const n = unwrap(node);
+  if (!obj && ts.isIdentifier(n)) obj = asObject(localInit(ctx.sf, n.text));
+  if (!obj) return { parts: [], opaque: true, span: ctx.span(node) };
+  const parts = INPUT_PARTS.filter((p) => propValue(obj!, p)).map((p) => (p === 'query' ? 'querystring' : p));
+  return { parts, opaque: false, span: ctx.span(node) };
+}
+
+function localInit(sf: ts.SourceFile, name: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found = node.initializer;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
