@@ -32,3 +32,12 @@ await Promise.all(
     .filter((e) => existsSync(e.entryPoints[0]))
     .map((e) => build({ ...common, ...e, external: [...common.external, ...(e.external ?? [])] })),
 );
+
+// The JSON Schema of readiness.config.json, generated from the zod schema (the single source of truth) and
+// contributed to VS Code through `jsonValidation`.
+if (existsSync('dist/lib.js')) {
+  const { createRequire } = await import('node:module');
+  const { writeFileSync } = await import('node:fs');
+  const lib = createRequire(import.meta.url)('../dist/lib.js');
+  writeFileSync('dist/readiness.config.schema.json', JSON.stringify(lib.configJsonSchema(), null, 2) + '\n');
+}
