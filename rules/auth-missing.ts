@@ -1,18 +1,55 @@
 /**
- * auth-missing: A sensitive route is reachable without authentication, so anyone on the internet can call it.
- * NOT IMPLEMENTED YET (placeholder so the registry is complete): reports nothing.
+ * auth-missing: deny by default. Every route needs an authentication protection (any scope: app, router, mount,
+ * controller, route, handler-level check, Next.js middleware, or a control declared in the config) unless it is a
+ * health check, declared public, an auth entry point (login, sign-up, reset, refresh, OAuth callback), a webhook
+ * (authenticated by signature; webhook-unverified's business) or a CORS preflight.
  */
-import { defineRule } from './api';
+import { defineRule, type Finding, type Route, type RuleContext } from './api';
+import { addAuthGuardFix } from './fixes/add-auth-guard';
+import { atMost, authExemption, isSensitive, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
+
+/** Why it matters, per kind of route: the consequence an attacker gets. */
+function consequence(route: Route): string {
+  if (route.tags.includes('ai')) return 'anyone can spend your model budget and read what it answers';
+  if (route.tags.includes('admin')) return 'anyone on the internet can use it';
+  if (route.tags.includes('data')) return route.method === 'GET' ? 'anyone can read it' : 'anyone can change it';
+  return isSensitive(route) ? 'anyone on the internet can call it' : 'anyone on the internet can call it (list it in publicRoutes if that is intended)';
+}
+
+function check(ctx: RuleContext, route: Route): Finding | undefined {
+  if (authExemption(route)) return undefined;
+  // A role check implies an authenticated caller: it cannot pass without one.
+  if (protectionsOf(route, ['auth', 'role']).length) return undefined;
+  const severity = isSensitive(route) ? ctx.severity : atMost(ctx.severity, 'warning');
+  const fix = addAuthGuardFix(ctx, route);
+  return ctx.finding({
+    severity,
+    message: `${route.key} ${whatItDoes(route)} and has no authentication: ${consequence(route)}.`,
+    file: route.file,
+    span: route.span,
+    route: route.key,
+    key: `${route.key} ${route.file}`,
+    fixes: fix ? [fix] : [],
+    related: relatedOf(route),
+  });
+}
 
 export const authMissing = defineRule({
   meta: {
     id: 'auth-missing',
     check: 'auth',
-    title: "Sensitive route without authentication",
-    description: "A sensitive route is reachable without authentication, so anyone on the internet can call it.",
+    title: 'Sensitive route without authentication',
+    description: 'A sensitive route is reachable without authentication, so anyone on the internet can call it.',
     defaultSeverity: 'error',
     docs: 'rules/docs/auth-missing.md',
     fixable: true,
   },
-  detect: () => [],
+  detect(ctx) {
+    const out: Finding[] = [];
+    for (const route of ctx.routes) {
+      const finding = check(ctx, route);
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
 });

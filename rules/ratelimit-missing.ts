@@ -1,18 +1,61 @@
 /**
- * ratelimit-missing: A chat/AI, auth, webhook or admin route has no rate limit.
- * NOT IMPLEMENTED YET (placeholder so the registry is complete): reports nothing.
+ * ratelimit-missing: chat/AI, auth, webhook and admin routes need a rate limit (any scope, including a gateway
+ * limit declared in the config). AI chat routes limited only per IP get a warning: one customer behind a NAT can
+ * starve the others, and a per-IP limit does not stop one user or one runaway conversation burning the budget.
  */
-import { defineRule } from './api';
+import { defineRule, type Finding, type Route, type RouteTag, type RuleContext } from './api';
+import { addRateLimitFix } from './fixes/add-rate-limit';
+import { atMost, isAuthEntryPoint, protectionsOf, relatedOf } from './lib/routes';
+
+const LIMITED: readonly RouteTag[] = ['ai', 'auth', 'webhook', 'admin'];
+
+/** What an attacker (or a bug) does with the route when nothing limits it. */
+function consequence(route: Route): string {
+  if (route.tags.includes('ai')) return 'calls an LLM and has no rate limit: one script can burn your model budget and slow every other customer';
+  if (route.tags.includes('auth')) {
+    return isAuthEntryPoint(route)
+      ? 'is a login/sign-up/reset endpoint without a rate limit: passwords and reset codes can be brute-forced'
+      : 'is an account endpoint without a rate limit: tokens and sessions can be tested in bulk';
+  }
+  if (route.tags.includes('webhook')) return 'receives webhooks without a rate limit: a flood of deliveries (forged or replayed) can take the API down';
+  return 'is an admin endpoint without a rate limit: a stolen session can script mass changes unchecked';
+}
+
+function check(ctx: RuleContext, route: Route): Finding | undefined {
+  if (route.method === 'OPTIONS' || !route.tags.some((t) => LIMITED.includes(t))) return undefined;
+  const limits = protectionsOf(route, ['rateLimit']);
+  const base = { file: route.file, span: route.span, route: route.key, key: `${route.key} ${route.file}`, related: relatedOf(route) };
+  if (!limits.length) {
+    const fix = addRateLimitFix(ctx, route);
+    return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [fix] : [] });
+  }
+  const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip');
+  if (!ipOnly) return undefined;
+  const fix = addRateLimitFix(ctx, route);
+  return ctx.finding({
+    ...base,
+    severity: atMost(ctx.severity, 'warning'),
+    message: `${route.key} calls an LLM and is rate-limited only per IP (${limits.map((p) => p.name).join(', ')}): add per-user/token and per-conversation limits so one customer or one runaway conversation cannot spend the budget.`,
+    fixes: fix ? [fix] : [],
+  });
+}
 
 export const ratelimitMissing = defineRule({
   meta: {
     id: 'ratelimit-missing',
     check: 'ratelimit',
-    title: "Route without a rate limit",
-    description: "A chat/AI, auth, webhook or admin route has no rate limit.",
+    title: 'Route without a rate limit',
+    description: 'A chat/AI, auth, webhook or admin route has no rate limit.',
     defaultSeverity: 'error',
     docs: 'rules/docs/ratelimit-missing.md',
     fixable: true,
   },
-  detect: () => [],
+  detect(ctx) {
+    const out: Finding[] = [];
+    for (const route of ctx.routes) {
+      const finding = check(ctx, route);
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
 });

@@ -1,0 +1,91 @@
+/**
+ * Pure route helpers shared by the spine rules (auth-missing, ratelimit-missing): which protections a route has,
+ * which routes are exempt from authentication on purpose, and plain-English descriptions of what a route does so
+ * that messages say why the gap matters.
+ */
+import type { Finding, HttpMethod, Protection, ProtectionKind, Route, Severity } from '../api';
+
+/** Protections of a kind, from any scope (app, router, mount, controller, route, handler, middleware file, config). */
+export function protectionsOf(route: Route, kinds: readonly ProtectionKind[]): Protection[] {
+  return route.protections.filter((p) => kinds.includes(p.kind));
+}
+
+/**
+ * Auth entry points are the ways in (log in, sign up, reset a password, refresh a token, finish an OAuth flow):
+ * they cannot require a session. Other `/auth/*` routes (`/auth/me`, `/auth/logout-all`) still need one, so the
+ * `auth` tag alone is not enough.
+ */
+const ENTRY_POINT =
+  /\/(log-?in|sign-?in|sign-?up|register|(?:password|pwd)[-_/]?(?:reset|forgot)|(?:reset|forgot)[-_]?password|magic-?link|verify-?email|passwordless)(\/:?[^/]*)?$/i;
+/** Generic words (`reset`, `token`) only count right under an auth-looking segment: `/conversations/:id/reset` is not a way in. */
+const UNDER_AUTH = /\/(auth|oauth2?|sso|session|sessions|account|password)\/(reset|forgot|token|refresh|refresh-token|token\/refresh|callback)(\/[^/]*)?$/i;
+/** OAuth/SSO callbacks: `/api/auth/callback/google`, `/oauth/google/callback`. */
+const CALLBACK = /\/(auth|oauth2?|sso)\/[^/]+\/callback$/i;
+/** The NextAuth/Auth.js catch-all handler (`app/api/auth/[...nextauth]/route.ts` → `/api/auth/*nextauth`). */
+const AUTH_CATCH_ALL = /\/auth\/\*[^/]*$/i;
+
+export function isAuthEntryPoint(route: Route): boolean {
+  return ENTRY_POINT.test(route.path) || UNDER_AUTH.test(route.path) || CALLBACK.test(route.path) || AUTH_CATCH_ALL.test(route.path);
+}
+
+const STATE_CHANGING: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE', 'ALL'];
+
+export function changesState(route: Route): boolean {
+  return STATE_CHANGING.includes(route.method);
+}
+
+/** Why a route may be reachable without authentication, or undefined when it must be authenticated. */
+export function authExemption(route: Route): string | undefined {
+  if (route.method === 'OPTIONS') return 'CORS preflight';
+  if (route.tags.includes('health')) return 'health check';
+  if (route.tags.includes('public')) return 'declared public';
+  if (route.tags.includes('webhook')) return 'webhook (authenticated by signature)';
+  if (isAuthEntryPoint(route)) return 'auth entry point';
+  return undefined;
+}
+
+/** Whether the route is sensitive enough that a missing guard is an error rather than a warning. */
+export function isSensitive(route: Route): boolean {
+  return route.tags.some((t) => t === 'ai' || t === 'data' || t === 'admin') || changesState(route);
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The lower of two severities: a configured `info` never becomes a `warning`. */
+export function atMost(configured: Severity, cap: Severity): Severity {
+  return RANK[configured] <= RANK[cap] ? configured : cap;
+}
+
+/** What the route does, as a verb phrase for messages ("calls an LLM"). */
+export function whatItDoes(route: Route): string {
+  if (route.tags.includes('ai')) return 'calls an LLM';
+  if (route.tags.includes('admin')) return 'is an admin endpoint';
+  if (route.tags.includes('data')) return route.method === 'GET' || route.method === 'HEAD' ? 'returns customer data' : 'changes customer data';
+  if (route.tags.includes('webhook')) return 'receives webhooks';
+  if (route.tags.includes('auth')) return isAuthEntryPoint(route) ? 'is a login/sign-up/reset endpoint' : 'is an account endpoint';
+  return changesState(route) ? 'changes server state' : 'serves data';
+}
+
+/** Related information: the mounts, controller prefixes and middleware files that shaped the route. */
+export function relatedOf(route: Route): Finding['related'] {
+  if (!route.via.length) return undefined;
+  return route.via.map((v) => ({ message: v.message, file: v.location.file, span: v.location.span }));
+}
+
+/**
+ * The project's most common code-level protection of some kinds, preferring one already used in the same file,
+ * then the same framework. Declared (gateway) controls and handler-body checks cannot be reused as middleware.
+ */
+export function commonGuard(
+  guards: readonly { protection: Protection; uses: number; framework?: string }[],
+  kinds: readonly ProtectionKind[],
+  route: Route,
+  accept: (p: Protection) => boolean = () => true,
+): Protection | undefined {
+  const usable = guards.filter(
+    (g) => kinds.includes(g.protection.kind) && g.protection.via !== 'declared' && g.protection.scope !== 'handler' && accept(g.protection),
+  );
+  const score = (g: (typeof usable)[number]) =>
+    (g.protection.declaredAt.file === route.file ? 1_000_000 : 0) + (g.framework === route.framework ? 1000 : 0) + g.uses;
+  return [...usable].sort((a, b) => score(b) - score(a))[0]?.protection;
+}
