@@ -1,18 +1,104 @@
 /**
- * secret-hardcoded: A credential, API key, private key or signing secret is written in source or config.
- * NOT IMPLEMENTED YET (placeholder so the registry is complete): reports nothing.
+ * secret-hardcoded: a credential, API key, private key or signing secret written in source or config. Secrets in
+ * `.env` files belong to env-file-committed, those in client code and bundles to secret-client-exposed. Test code
+ * is reported only for high-confidence provider keys, one level lower.
  */
-import { defineRule } from './api';
+import { z } from 'zod';
+import { defineRule, type Finding, type RuleContext, type SecretFact } from './api';
+import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isClientFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
 
-export const secretHardcoded = defineRule({
+const options = z.object({
+  /** Lowest confidence reported: `low` adds Stripe test keys, local database URLs and weaker entropy hits. */
+  minConfidence: z.enum(['high', 'medium', 'low']).default('medium'),
+});
+type Options = z.infer<typeof options>;
+
+const CONFIG_KINDS = new Set(['config', 'package-json', 'vercel-json', 'other']);
+
+export const secretHardcoded = defineRule<Options>({
   meta: {
     id: 'secret-hardcoded',
     check: 'secrets',
-    title: "Hard-coded secret",
-    description: "A credential, API key, private key or signing secret is written in source or config.",
+    title: 'Hard-coded secret',
+    description: 'A credential, API key, private key or signing secret is written in source or config.',
     defaultSeverity: 'error',
     docs: 'rules/docs/secret-hardcoded.md',
     fixable: true,
+    options,
   },
-  detect: () => [],
+  detect(ctx) {
+    const min = ctx.options.minConfidence ?? 'medium';
+    const out: Finding[] = [];
+    for (const facts of Object.values(ctx.model.files)) {
+      if (isClientFile(facts)) {
+        // Exposed literals are secret-client-exposed's; weaker ones are still hard-coded secrets.
+        for (const s of facts.secrets) if (!isExposableLiteral(s) && atLeast(s, min)) out.push(report(ctx, facts.file, s, true));
+        continue;
+      }
+      const test = isTestPath(facts.file);
+      for (const s of facts.secrets) {
+        if (test ? s.confidence !== 'high' : !atLeast(s, min)) continue;
+        out.push(report(ctx, facts.file, s, true, test));
+      }
+    }
+    for (const t of Object.values(ctx.model.textFiles)) {
+      if (!CONFIG_KINDS.has(t.kind) || isTestPath(t.file)) continue;
+      for (const s of t.secrets) if (atLeast(s, min)) out.push(report(ctx, t.file, s, false));
+    }
+    return out;
+  },
 });
+
+function report(ctx: RuleContext<Options>, file: string, s: SecretFact, source: boolean, inTest = false): Finding {
+  const where = s.assignedTo ? `assigned to ${s.assignedTo}` : `in ${source ? 'source' : 'config'}`;
+  const message =
+    `${s.title} ${where} (${previewForMessage(s.preview)})${inTest ? ' in test code' : ''}: anyone with the repository can use it. ` +
+    'Move it to the environment or a secret manager, and rotate it.';
+  const fix = source ? moveToEnvFix(ctx, file, s) : undefined;
+  return ctx.finding({
+    message,
+    file,
+    span: s.span,
+    route: null,
+    key: `${s.kind}:${s.assignedTo ?? ''}:${s.preview}`,
+    severity: inTest && ctx.severity === 'error' ? 'warning' : undefined,
+    fixes: fix ? [fix] : [],
+  });
+}
+
+/** The env name a fix reads the secret from: the variable's own upper-snake name, else the provider's usual one. */
+export function envNameFor(s: SecretFact): string {
+  if (s.assignedTo && /^[A-Z][A-Z0-9_]+$/.test(s.assignedTo)) return s.assignedTo;
+  const byKind = ENV_NAME_BY_KIND[s.kind];
+  if (byKind) return byKind;
+  const derived = s.assignedTo ? toEnvName(s.assignedTo) : '';
+  return /^[A-Z][A-Z0-9_]+$/.test(derived) ? derived : 'APP_SECRET';
+}
+
+/**
+ * Replace the string literal with `process.env.NAME` (or drop a `|| 'literal'` fallback after an env read) and add
+ * `NAME=` to the env template. Only when the secret is a whole, plain string literal: anything else could break code.
+ */
+function moveToEnvFix(ctx: RuleContext<Options>, file: string, s: SecretFact) {
+  const text = ctx.text(file);
+  if (!text) return undefined;
+  const quote = text[s.span.start - 1];
+  if (!['"', "'", '`'].includes(quote) || text[s.span.end] !== quote) return undefined;
+  const literal = text.slice(s.span.start - 1, s.span.end + 1);
+  if (quote === '`' && literal.includes('${')) return undefined;
+  const name = envNameFor(s);
+  const before = text.slice(Math.max(0, s.span.start - 200), s.span.start - 1);
+  const fallback = /process\.env\.([A-Za-z_]\w*)(\s*(?:\|\||\?\?)\s*)$/.exec(before);
+  const edit = fallback
+    ? { file, start: s.span.start - 1 - fallback[2].length, end: s.span.end + 1, newText: '' }
+    : { file, start: s.span.start - 1, end: s.span.end + 1, newText: `process.env.${name}` };
+  const envName = fallback ? fallback[1] : name;
+  const example = addToEnvExample(ctx as RuleContext<unknown>, file, envName);
+  return {
+    title: fallback ? `Remove the hard-coded fallback for ${envName}` : `Read ${name} from the environment`,
+    edits: [edit, ...example.edits],
+    createFiles: example.createFiles,
+    safe: false,
+    note: `Set ${envName} in your deployment's secret settings and rotate the exposed value: it is in the repository.`,
+  };
+}
