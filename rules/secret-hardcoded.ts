@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type Finding, type RuleContext, type SecretFact } from './api';
-import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isClientFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
+import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isBrowserKey, isClientFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
 
 const options = z.object({
   /** Lowest confidence reported: `low` adds Stripe test keys, local database URLs and weaker entropy hits. */
@@ -31,8 +31,11 @@ export const secretHardcoded = defineRule<Options>({
     const out: Finding[] = [];
     for (const facts of Object.values(ctx.model.files)) {
       if (isClientFile(facts)) {
-        // Exposed literals are secret-client-exposed's; weaker ones are still hard-coded secrets.
-        for (const s of facts.secrets) if (!isExposableLiteral(s) && atLeast(s, min)) out.push(report(ctx, facts.file, s, true));
+        // Exposed literals are secret-client-exposed's and browser keys are public by design; other weaker hits are
+        // still hard-coded secrets, but `process.env` does not reach client code, so they get no fix.
+        for (const s of facts.secrets) {
+          if (!isExposableLiteral(s) && !isBrowserKey(s) && atLeast(s, min)) out.push(report(ctx, facts.file, s, false));
+        }
         continue;
       }
       const test = isTestPath(facts.file);
@@ -49,12 +52,12 @@ export const secretHardcoded = defineRule<Options>({
   },
 });
 
-function report(ctx: RuleContext<Options>, file: string, s: SecretFact, source: boolean, inTest = false): Finding {
-  const where = s.assignedTo ? `assigned to ${s.assignedTo}` : `in ${source ? 'source' : 'config'}`;
+function report(ctx: RuleContext<Options>, file: string, s: SecretFact, fixable: boolean, inTest = false): Finding {
+  const where = s.assignedTo ? `assigned to ${s.assignedTo}` : `in ${ctx.model.files[file] ? 'source' : 'config'}`;
   const message =
     `${s.title} ${where} (${previewForMessage(s.preview)})${inTest ? ' in test code' : ''}: anyone with the repository can use it. ` +
     'Move it to the environment or a secret manager, and rotate it.';
-  const fix = source ? moveToEnvFix(ctx, file, s) : undefined;
+  const fix = fixable ? moveToEnvFix(ctx, file, s) : undefined;
   return ctx.finding({
     message,
     file,

@@ -25,6 +25,10 @@ export function atLeast(fact: SecretFact, min: SecretFact['confidence']): boolea
 /** Kinds that are commonly public by design in browser code (Maps/Firebase browser keys). */
 const BROWSER_OK_KINDS = new Set(['google-api-key']);
 
+export function isBrowserKey(fact: SecretFact): boolean {
+  return BROWSER_OK_KINDS.has(fact.kind);
+}
+
 /** Literal secrets that count as exposed when they sit in client code or a bundle. */
 export function isExposableLiteral(fact: SecretFact): boolean {
   return !BROWSER_OK_KINDS.has(fact.kind) && (fact.confidence === 'high' || (fact.confidence === 'medium' && fact.kind !== 'entropy'));

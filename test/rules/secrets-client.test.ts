@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { scanFixture } from '../helpers/scan';
+import { FAKE } from '../helpers/fake-secrets';
+
+const RULE = 'secret-client-exposed';
+const only = (findings: { rule: string }[]) => findings.filter((f) => f.rule === RULE);
+
+const FIXTURE = `
+//- app/chat/page.tsx
+'use client';
+import OpenAI from 'openai';
+export const client = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true }); // expect: secret-client-exposed
+export const pk = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY; // ok: secret-client-exposed
+export const anon = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; // ok: secret-client-exposed
+export const svc = process.env.SUPABASE_SERVICE_ROLE_KEY; // expect: secret-client-exposed
+export const key = "${FAKE.anthropic()}"; // expect: secret-client-exposed
+export const maps = "${FAKE.google()}"; // ok: secret-client-exposed
+export const monkey = process.env.NEXT_PUBLIC_MONKEY_NAME; // ok: secret-client-exposed
+//- app/api/chat/route.ts
+export async function POST() {
+  return Response.json({ ok: Boolean(process.env.OPENAI_API_KEY) }); // ok: secret-client-exposed
+}
+//- src/main.tsx
+const url = import.meta.env.VITE_API_URL; // ok: secret-client-exposed
+const secret = import.meta.env.VITE_STRIPE_SECRET_KEY; // expect: secret-client-exposed
+export { url, secret };
+//- pages/account.tsx
+export async function getServerSideProps() {
+  return { props: { hasKey: Boolean(process.env.STRIPE_SECRET_KEY) } }; // ok: secret-client-exposed
+}
+export default function Account() {
+  return process.env.STRIPE_SECRET_KEY; // expect: secret-client-exposed
+}
+`;
+
+test('secret-client-exposed: expect/ok markers', async () => {
+  const { result } = await scanFixture(FIXTURE);
+  const problems = compareExpectations(expectations(parseFixture(FIXTURE)), result.findings, [RULE]);
+  assert.deepEqual(problems, []);
+});
+
+test('secret-client-exposed: client literals are not also reported as hard-coded', async () => {
+  const { result } = await scanFixture(FIXTURE);
+  assert.deepEqual(result.findings.filter((f) => f.rule === 'secret-hardcoded' && f.file === 'app/chat/page.tsx'), []);
+});
+
+test('secret-client-exposed: a public secret name defined in an env file, at its line', async () => {
+  const { result } = await scanFixture({
+    '.env.example': 'NEXT_PUBLIC_APP_URL=\nNEXT_PUBLIC_OPENAI_API_KEY=\nVITE_FIREBASE_API_KEY=\n',
+  });
+  const fs = only(result.findings);
+  assert.deepEqual(fs.map((f) => [f.file, f.span.line]), [['.env.example', 2]]);
+  assert.match(fs[0].message, /NEXT_PUBLIC_OPENAI_API_KEY is defined here/);
+});
+
+test('secret-client-exposed: secrets in built bundles, redacted', async () => {
+  const key = FAKE.stripeLive();
+  const { result } = await scanFixture({
+    'dist/assets/index-abc123.js': `const a=1;\nconst s="${key}";\nconst m="${FAKE.google()}";\n`,
+  });
+  const fs = only(result.findings);
+  assert.deepEqual(fs.map((f) => [f.file, f.span.line]), [['dist/assets/index-abc123.js', 2]]);
+  assert.match(fs[0].message, /Stripe live secret key \(sk_l…, 48 chars\)/);
+  assert.ok(!fs[0].message.includes(key.slice(0, 9)));
+});
+
+test('secret-client-exposed: server code reading secrets is fine', async () => {
+  const { result } = await scanFixture({
+    'src/server.ts': "import express from 'express';\nconst app = express();\nconst k = process.env.OPENAI_API_KEY;\napp.get('/x', (_q, r) => r.json({ k: !!k }));\n",
+    'src/components/Note.ts': 'export const note = process.env.STRIPE_SECRET_KEY;\n',
+  });
+  assert.deepEqual(only(result.findings), []);
+});
