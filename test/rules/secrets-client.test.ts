@@ -5,7 +5,7 @@ import { scanFixture } from '../helpers/scan';
 import { FAKE } from '../helpers/fake-secrets';
 
 const RULE = 'secret-client-exposed';
-const only = (findings: { rule: string }[]) => findings.filter((f) => f.rule === RULE);
+const only = <T extends { rule: string }>(findings: T[]) => findings.filter((f) => f.rule === RULE);
 
 const FIXTURE = `
 //- app/chat/page.tsx
