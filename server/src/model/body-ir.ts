@@ -1,24 +1,20 @@
 /**
- * The taint IR of one function body (calls, guards, responses, assignments, returns, request reads).
- * OWNED BY the body-IR work item: this first version only records calls to `next` so the pipeline runs end to end.
+ * The taint IR of one function body (calls, guards, responses, assignments, returns, request reads) and of a file's
+ * top level (the `<module>` pseudo-function). The work is in `taint/`: request shapes (request.ts), value taint
+ * (values.ts), response/exit shapes (exits.ts), guards (guards.ts) and the walk itself (walk.ts).
  */
-import { ts } from 'ts-morph';
-import type { FunctionFacts } from './types';
+import type { ts } from 'ts-morph';
 import type { FunctionContext, FunctionNode } from './function-facts';
+import { fileEnv } from './taint/file-env';
+import { BodyWalker, type BodyIR } from './taint/walk';
 
-export type BodyIR = Pick<
-  FunctionFacts,
-  'calls' | 'guards' | 'responses' | 'assignments' | 'returns' | 'reads' | 'callsNext' | 'hasTryCatch'
->;
+export type { BodyIR };
 
-export function analyzeBody(node: FunctionNode, _ctx: FunctionContext): BodyIR {
-  const ir: BodyIR = { calls: [], guards: [], responses: [], assignments: [], returns: [], reads: [], callsNext: false, hasTryCatch: false };
-  const nextName = node.parameters[2] && ts.isIdentifier(node.parameters[2].name) ? node.parameters[2].name.text : undefined;
-  const visit = (n: ts.Node): void => {
-    if (nextName && ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === nextName) ir.callsNext = true;
-    if (ts.isTryStatement(n)) ir.hasTryCatch = true;
-    ts.forEachChild(n, visit);
-  };
-  if (node.body) visit(node.body);
-  return ir;
+export function analyzeBody(node: FunctionNode, ctx: FunctionContext): BodyIR {
+  return new BodyWalker(ctx.sf, fileEnv(ctx.sf), ctx.span).runFunction(node);
+}
+
+/** The IR of a file's top-level statements, without any function body: `app.use(cors())`, `Sentry.init()`. */
+export function analyzeModule(sf: ts.SourceFile, ctx: FunctionContext): BodyIR {
+  return new BodyWalker(sf, fileEnv(sf), ctx.span, true).runModule();
 }

@@ -4,7 +4,7 @@
  */
 import { ts } from 'ts-morph';
 import type { ExtractContext } from './adapter';
-import { analyzeBody } from './body-ir';
+import { analyzeBody, analyzeModule } from './body-ir';
 import { clip } from './refs';
 import type { DecoratorFact, FunctionFacts, ParamFact } from './types';
 
@@ -121,5 +121,30 @@ export function extractFunctions(ctx: FunctionContext): FunctionFacts[] {
     ts.forEachChild(node, (child) => visit(child, next));
   };
   visit(ctx.sf, undefined);
+  out.push(moduleFunction(ctx));
   return out;
+}
+
+/** Id of a file's `<module>` pseudo-function. */
+export function moduleFunctionId(file: string): string {
+  return `${file}#module`;
+}
+
+/**
+ * The `<module>` pseudo-function: the IR of the file's top-level statements (no function bodies), so that rules see
+ * module-level calls such as `app.use(cors({...}))`, `Sentry.init(...)` or a top-level `console.log(...)`.
+ */
+function moduleFunction(ctx: FunctionContext): FunctionFacts {
+  const span = ctx.span(ctx.sf);
+  return {
+    id: moduleFunctionId(ctx.file),
+    name: '<module>',
+    span,
+    bodySpan: span,
+    params: [],
+    decorators: [],
+    async: false,
+    exported: false,
+    ...analyzeModule(ctx.sf, ctx),
+  };
 }

@@ -1,0 +1,331 @@
+/**
+ * Flow-insensitive local taint: evaluates an expression to the Sources it carries and the names it passed through,
+ * given what local variables hold so far. Pure over the AST (no type checker); recognises request accessors (see
+ * request.ts), identity and validator calls, LLM and database calls, and `process.env`.
+ */
+import { ts } from 'ts-morph';
+import {
+  AI_SDK_CALLS,
+  DB_READ_STRONG,
+  DB_READ_WEAK,
+  DB_ROOT_NAMES,
+  IDENTITY_CALLS,
+  LLM_METHODS,
+  LLM_ROOT_NAMES,
+  SESSION_CALLS,
+} from '../catalogue';
+import { clip, unwrap } from '../refs';
+import type { Source, Span, ValueFact } from '../types';
+import { type FileEnv, isDbModule, isLlmModule, moduleOf, projectModuleHint } from './file-env';
+import { callSources, emptyVal, pathSources, type Role, type Val } from './request';
+
+export interface ValueScope {
+  sf: ts.SourceFile;
+  env: FileEnv;
+  span(node: ts.Node): Span;
+  vars: Map<string, Val>;
+  /** Every Source the function reads, collected as a side effect of evaluation. */
+  reads: Set<Source>;
+}
+
+const WHOLE: Partial<Record<Source, Source>> = { bodyWhole: 'body', headersWhole: 'headers' };
+const NOT_VALIDATORS = /^(JSON|Date|url|URL|qs|querystring|path|Number|cookie|parser|yaml|YAML|toml|csv|Papa|marked|dayjs|moment|BigInt|Intl)$/;
+
+/** `res.status(401).json` → 'res.status().json'; undefined parts become `?`. */
+export function calleePath(node: ts.Expression): string {
+  const n = unwrap(node);
+  if (ts.isIdentifier(n)) return n.text;
+  if (n.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (n.kind === ts.SyntaxKind.SuperKeyword) return 'super';
+  if (ts.isPropertyAccessExpression(n)) return `${calleePath(n.expression)}.${n.name.text}`;
+  if (ts.isElementAccessExpression(n)) {
+    const a = n.argumentExpression;
+    return `${calleePath(n.expression)}.${ts.isStringLiteralLike(a) ? a.text : '?'}`;
+  }
+  if (ts.isCallExpression(n)) return `${calleePath(n.expression)}()`;
+  if (ts.isNewExpression(n)) return `${calleePath(n.expression)}()`;
+  return '?';
+}
+
+/** The root identifier of a member/call chain (`prisma` in `prisma.ticket.findMany`). */
+export function rootOf(node: ts.Expression): string | undefined {
+  let n = unwrap(node);
+  for (;;) {
+    if (ts.isIdentifier(n)) return n.text;
+    if (n.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      n = unwrap(n.expression);
+    } else return undefined;
+  }
+}
+
+export function union(...vals: Val[]): Val {
+  const out = emptyVal();
+  for (const v of vals) {
+    for (const s of v.sources) out.sources.add(s);
+    for (const n of v.names) if (!out.names.includes(n)) out.names.push(n);
+  }
+  return out;
+}
+
+function withName(v: Val, name: string): Val {
+  const n = name.toLowerCase();
+  return v.names.includes(n) ? v : { ...v, names: [...v.names, n] };
+}
+
+function literalArg(call: ts.CallExpression, i = 0): string | undefined {
+  const a = call.arguments[i];
+  return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+}
+
+/** A property read on a value: extends a role path, or keeps the base's sources (minus "whole object" marks). */
+export function member(scope: ValueScope, base: Val, prop: string): Val {
+  if (base.role) {
+    const path = [...(base.path ?? []), prop];
+    const sources = pathSources(base.role, path);
+    return withName({ sources: new Set(sources), names: [...base.names], role: base.role, path }, prop);
+  }
+  const sources = new Set<Source>();
+  for (const s of base.sources) sources.add(WHOLE[s] ?? s);
+  return withName({ sources, names: [...base.names] }, prop);
+}
+
+export function valueOf(scope: ValueScope, node: ts.Expression): Val {
+  const n = unwrap(node);
+  if (ts.isIdentifier(n)) {
+    const v = scope.vars.get(n.text);
+    if (v) v.sources.forEach((s) => scope.reads.add(s));
+    return withName(v ? { ...v, sources: new Set(v.sources) } : emptyVal(), n.text);
+  }
+  if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+    const v = accessVal(scope, n);
+    // Only the outermost access of a chain is a read: `req.headers.authorization` reads authHeader, not headers.
+    if (!isChainInterior(n)) v.sources.forEach((s) => scope.reads.add(s));
+    return v;
+  }
+  if (ts.isCallExpression(n)) return callVal(scope, n);
+  if (ts.isNewExpression(n)) return union(...(n.arguments ?? []).map((a) => valueOf(scope, a)));
+  if (ts.isBinaryExpression(n)) return union(valueOf(scope, n.left), valueOf(scope, n.right));
+  if (ts.isConditionalExpression(n)) return union(valueOf(scope, n.whenTrue), valueOf(scope, n.whenFalse));
+  if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) return valueOf(scope, n.operand);
+  if (ts.isTypeOfExpression(n) || ts.isVoidExpression(n)) return valueOf(scope, n.expression);
+  if (ts.isTemplateExpression(n)) return union(...n.templateSpans.map((s) => valueOf(scope, s.expression)));
+  if (ts.isTaggedTemplateExpression(n) && ts.isTemplateExpression(n.template)) {
+    return union(...n.template.templateSpans.map((s) => valueOf(scope, s.expression)));
+  }
+  if (ts.isArrayLiteralExpression(n)) return union(...n.elements.map((e) => valueOf(scope, ts.isSpreadElement(e) ? e.expression : e)));
+  if (ts.isSpreadElement(n)) return valueOf(scope, n.expression);
+  if (ts.isObjectLiteralExpression(n)) return objectVal(scope, n);
+  return emptyVal();
+}
+
+function accessVal(scope: ValueScope, n: ts.PropertyAccessExpression | ts.ElementAccessExpression): Val {
+  if (ts.isPropertyAccessExpression(n)) return propertyVal(scope, n.expression, n.name.text);
+  const key = n.argumentExpression;
+  if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return propertyVal(scope, n.expression, key.text);
+  return union(member(scope, valueOf(scope, n.expression), '?'), valueOf(scope, key));
+}
+
+function isChainInterior(n: ts.Node): boolean {
+  let child = n;
+  let p = n.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isAsExpression(p))) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === child) return true;
+  return ts.isCallExpression(p) && p.expression === child;
+}
+
+function propertyVal(scope: ValueScope, object: ts.Expression, prop: string): Val {
+  const o = unwrap(object);
+  if (ts.isPropertyAccessExpression(o) && o.name.text === 'env') {
+    const holder = unwrap(o.expression);
+    if ((ts.isIdentifier(holder) && holder.text === 'process') || ts.isMetaProperty(holder)) {
+      return member(scope, { sources: new Set(), names: [], role: 'env', path: [] }, prop);
+    }
+  }
+  return member(scope, valueOf(scope, object), prop);
+}
+
+function objectVal(scope: ValueScope, n: ts.ObjectLiteralExpression): Val {
+  const parts: Val[] = [];
+  for (const p of n.properties) {
+    if (ts.isPropertyAssignment(p)) parts.push(withName(valueOf(scope, p.initializer), p.name.getText(scope.sf)));
+    else if (ts.isShorthandPropertyAssignment(p)) parts.push(valueOf(scope, p.name));
+    else if (ts.isSpreadAssignment(p)) parts.push(valueOf(scope, p.expression));
+  }
+  return union(...parts);
+}
+
+/** What a call returns: a request accessor, identity/validator/LLM/database result, or its inputs' sources. */
+function callVal(scope: ValueScope, call: ts.CallExpression): Val {
+  const callee = unwrap(call.expression);
+  const path = calleePath(callee);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const receiver = ts.isPropertyAccessExpression(callee) ? valueOf(scope, callee.expression) : undefined;
+  const args = call.arguments.map((a) => valueOf(scope, a));
+  const mark = (sources: Source[], names: string[] = []): Val => {
+    sources.forEach((s) => scope.reads.add(s));
+    return { sources: new Set(sources), names };
+  };
+  if (receiver?.role && method) {
+    const arg = literalArg(call);
+    const sources = callSources(receiver.role, receiver.path ?? [], method, arg);
+    if (sources) return mark(sources, [...receiver.names, ...(arg ? [arg.toLowerCase()] : [])]);
+  }
+  const special = specialCall(scope, call, path, method);
+  if (special) return mark(special, union(...args).names);
+  if (ts.isIdentifier(callee)) {
+    const role = nextHelperRole(scope, callee.text);
+    if (role) return { sources: new Set(), names: [], role, path: [] };
+  }
+  // `.then(x => …)` and friends are handled by the walker; anything else passes its inputs through.
+  const inputs = union(...(receiver && !receiver.role ? [receiver] : []), ...args);
+  return inputs;
+}
+
+/** `headers()` / `cookies()` imported from `next/headers`. */
+function nextHelperRole(scope: ValueScope, name: string): Role | undefined {
+  const imp = scope.env.imports.get(name);
+  if (imp?.module !== 'next/headers') return undefined;
+  return imp.imported === 'headers' ? 'nextHeaders' : imp.imported === 'cookies' ? 'nextCookies' : undefined;
+}
+
+function specialCall(scope: ValueScope, call: ts.CallExpression, path: string, method: string | undefined): Source[] | undefined {
+  const root = rootOf(call.expression);
+  const rootModule = moduleOf(scope.env, root === 'this' ? undefined : root);
+  if (isValidatorCall(scope, path, method, root, rootModule)) return ['validated'];
+  if (SESSION_CALLS.test(path) && !/^(Buffer|base64|atob)/.test(path)) return ['session'];
+  if (IDENTITY_CALLS.test(path) || (method && /^(getUser|getSession)$/.test(method) && /\.auth(\(\))?$/.test(path.replace(/\.[^.]+$/, '')))) {
+    return ['identity'];
+  }
+  if (isLlmCall(scope, path, method, root, rootModule)) return ['llm'];
+  if (isDbRead(path, method, root, rootModule)) return ['dbRecord'];
+  return undefined;
+}
+
+function isValidatorCall(scope: ValueScope, path: string, method: string | undefined, root: string | undefined, module: string | undefined): boolean {
+  if (!method) return false;
+  if (method === 'matchedData') return true;
+  if (/^(parse|parseAsync|safeParse|safeParseAsync|spa)$/.test(method)) {
+    if (path === method) return /^(valibot|zod)$/.test(module ?? '') || scope.env.imports.get(method)?.module === 'valibot';
+    return !!root && !NOT_VALIDATORS.test(root) && !/^(JSON|Date)\./.test(path);
+  }
+  if (/^(validate|validateAsync|validateSync|validateOrReject|cast|assert|Check|Decode)$/.test(method)) {
+    if (path === method) return !!module && /^(class-validator|ajv|valibot|superstruct)$/.test(module);
+    return !!root && !NOT_VALIDATORS.test(root) && !/^(console|assert)$/.test(root);
+  }
+  return false;
+}
+
+function isLlmCall(scope: ValueScope, path: string, method: string | undefined, root: string | undefined, module: string | undefined): boolean {
+  if (!method) return false;
+  if (path === method) {
+    const imp = scope.env.imports.get(method);
+    return !!imp && imp.module === 'ai' && AI_SDK_CALLS.has(imp.imported);
+  }
+  if (!LLM_METHODS.test(path.replace(/\(\)/g, ''))) return false;
+  if (isLlmModule(module) || projectModuleHint(module) === 'llm') return true;
+  const base = root === 'this' ? path.split('.')[1] : root;
+  return !!base && LLM_ROOT_NAMES.test(base);
+}
+
+function isDbRead(path: string, method: string | undefined, root: string | undefined, module: string | undefined): boolean {
+  if (!method || path === method) return false;
+  if (DB_READ_STRONG.test(method)) return true;
+  if (!DB_READ_WEAK.test(method)) return false;
+  if (isDbModule(module) || projectModuleHint(module) === 'db') return true;
+  const base = root === 'this' ? path.split('.')[1] : root;
+  return !!base && DB_ROOT_NAMES.test(base) && !/^(res|req|ctx|c|request|reply|response|app|router)$/.test(base);
+}
+
+/** A ValueFact for an expression: text, span, sources, names, and object-literal structure. */
+export function toFact(scope: ValueScope, node: ts.Expression, val?: Val): ValueFact {
+  const n = unwrap(node);
+  const v = val ?? valueOf(scope, n);
+  const fact: ValueFact = { text: '', span: scope.span(node), sources: [...v.sources], names: [...v.names] };
+  const lit = literalOf(n);
+  fact.text = textOf(scope, n, lit);
+  if (lit) fact.literal = lit;
+  if (ts.isObjectLiteralExpression(n)) {
+    const props: { path: string; value: ValueFact }[] = [];
+    const spreads = new Set<Source>();
+    collectProps(scope, n, '', props, spreads, 0);
+    if (props.length) fact.props = props;
+    if (spreads.size) fact.spreads = [...spreads];
+  }
+  return fact;
+}
+
+/** A string literal's own text keeps 4 characters; literals inside longer text keep 4 when they are long. */
+function textOf(scope: ValueScope, n: ts.Expression, lit: ValueFact['literal']): string {
+  if (lit?.kind === 'string' && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && n.text.length > 4) {
+    const q = n.getText(scope.sf)[0];
+    return `${q}${n.text.slice(0, 4)}…${q}(${n.text.length} chars)`;
+  }
+  return redactLiterals(clip(n.getText(scope.sf)));
+}
+
+/** Replace string literals longer than 12 characters in source text by their first 4 characters and length. */
+export function redactLiterals(text: string): string {
+  const closed = text.replace(/(['"`])((?:\\.|(?!\1)[^\\]){13,})\1/g, (m, q: string, inner: string) =>
+    q === '`' && inner.includes('${') ? m : `${q}${inner.slice(0, 4)}…${q}(${inner.length} chars)`,
+  );
+  // A literal cut off by clipping has no closing quote: keep its first 4 characters only.
+  return closed.replace(/(['"`])([^'"`]{13,})…$/, (_m, q: string, inner: string) => `${q}${inner.slice(0, 4)}…`);
+}
+
+function literalOf(n: ts.Expression): ValueFact['literal'] | undefined {
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+    return { kind: 'string', preview: n.text.slice(0, 4), length: n.text.length };
+  }
+  if (ts.isTemplateExpression(n)) return { kind: 'template', preview: n.head.text.slice(0, 4), length: n.getWidth() };
+  if (ts.isNumericLiteral(n)) return { kind: 'number', preview: n.text };
+  if (n.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', preview: 'true' };
+  if (n.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', preview: 'false' };
+  if (n.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null' };
+  if (ts.isRegularExpressionLiteral(n)) return { kind: 'regexp', preview: n.text.slice(0, 4), length: n.text.length };
+  return undefined;
+}
+
+function collectProps(
+  scope: ValueScope,
+  obj: ts.ObjectLiteralExpression,
+  prefix: string,
+  props: { path: string; value: ValueFact }[],
+  spreads: Set<Source>,
+  depth: number,
+): void {
+  for (const p of obj.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      valueOf(scope, p.expression).sources.forEach((s) => spreads.add(s));
+      continue;
+    }
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) || ts.isNumericLiteral(p.name)) ? p.name.text : undefined;
+    if (!name) continue;
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (ts.isPropertyAssignment(p)) {
+      props.push({ path, value: toFactShallow(scope, p.initializer) });
+      const inner = unwrap(p.initializer);
+      if (ts.isObjectLiteralExpression(inner) && depth < 4) collectProps(scope, inner, path, props, spreads, depth + 1);
+    } else if (ts.isShorthandPropertyAssignment(p)) props.push({ path, value: toFactShallow(scope, p.name) });
+  }
+}
+
+/** Like toFact but without nested props (those are listed with their own paths). */
+function toFactShallow(scope: ValueScope, node: ts.Expression): ValueFact {
+  const n = unwrap(node);
+  const v = valueOf(scope, n);
+  const lit = literalOf(n);
+  const text = textOf(scope, n, lit);
+  const fact: ValueFact = { text, span: scope.span(node), sources: [...v.sources], names: [...v.names] };
+  if (lit) fact.literal = lit;
+  if (ts.isObjectLiteralExpression(n)) {
+    const spreads = new Set<Source>();
+    for (const p of n.properties) if (ts.isSpreadAssignment(p)) valueOf(scope, p.expression).sources.forEach((s) => spreads.add(s));
+    if (spreads.size) fact.spreads = [...spreads];
+  }
+  return fact;
+}
