@@ -109,6 +109,9 @@ function placeMiddleware(ctx: FixContext, route: Route, expr: string): { edits: 
     };
   }
   if (route.framework === 'nextjs' || a.middlewareInsert === undefined) return undefined;
+  // After a route-level auth guard, so that a per-user limiter sees who the caller is.
+  const auth = route.protections.filter((p) => p.kind === 'auth' && p.scope === 'route' && p.declaredAt.file === route.file && p.declaredAt.span.start >= a.middlewareInsert!).at(-1);
+  if (auth && auth.declaredAt.span.start < route.span.end) return { edits: [insert(route, auth.declaredAt.span.end, `, ${expr}`)], sources: [] };
   return { edits: [insert(route, a.middlewareInsert, `${expr}, `)], sources: [] };
 }
 

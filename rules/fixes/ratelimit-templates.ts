@@ -5,7 +5,7 @@
  * stop a runaway conversation loop.
  */
 import type { Framework } from '../api';
-import { exportKw, exportsOf, importOf, typed, type ModuleFlavor } from './templates';
+import { exportKw, exportsOf, importOf, tidy, typed, type ModuleFlavor } from './templates';
 
 /** Exported limiter names, by the kind of route they suit. */
 export const LIMITERS = { default: 'rateLimiter', auth: 'authRateLimiter', ai: 'chatRateLimiter' } as const;
@@ -141,6 +141,11 @@ function nextModule(f: ModuleFlavor, upstash: boolean): string {
 
 /** The limiter module for a framework that uses one (Express, Koa, Hono, Next.js); undefined for the others. */
 export function rateLimitModuleSource(framework: Framework, f: ModuleFlavor, deps: Record<string, string>): string | undefined {
+  const text = moduleFor(framework, f, deps);
+  return text === undefined ? undefined : tidy(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function moduleFor(framework: Framework, f: ModuleFlavor, deps: Record<string, string>): string | undefined {
   switch (framework) {
     case 'express':
       return expressModule(f, !/^[~^]?[4-7]\./.test(deps['express-rate-limit'] ?? ''));

@@ -25,6 +25,14 @@ export function importOf(f: ModuleFlavor, module: string, names: string[], def?:
   return `const { ${names.join(', ')} } = require('${module}');\n`;
 }
 
+/** Collapse the blank lines that joining optional template parts leaves behind. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\*\/\n\n+(?=import |const )/, '*/\n')
+    .replace(/;\n\n+(?=import |const \{? ?\w+ ?\}? = require)/g, ';\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
 /** `export ` in ESM; CommonJS modules list their exports at the end instead (see `exportsOf`). */
 export const exportKw = (f: ModuleFlavor): string => (f.esm ? 'export ' : '');
 export const exportsOf = (f: ModuleFlavor, names: string[]): string => (f.esm ? '' : `\nmodule.exports = { ${names.join(', ')} };\n`);
@@ -106,6 +114,6 @@ export function authModuleSource(framework: Framework, f: ModuleFlavor, jwt: Jwt
   const verifier = verifierSource(f, jwt);
   const wrapper = guardWrapper(framework, f);
   const header = `/**\n * Authentication guard created by Launch Readiness: requests without a valid bearer token get 401 (deny by\n * default). ${jwt ? 'Tokens are verified with JWT_SECRET; keep that secret out of source control.' : 'Finish verifyToken() before launch.'}\n */\n`;
-  const text = `${header}${wrapper.imports}${verifier.imports}\n${verifier.body}\n\n${wrapper.body}\n${exportsOf(f, [wrapper.name])}`;
+  const text = tidy(`${header}${wrapper.imports}${verifier.imports}\n${verifier.body}\n\n${wrapper.body}\n${exportsOf(f, [wrapper.name])}`);
   return { text, name: wrapper.name };
 }
