@@ -414,6 +414,36 @@ export interface ModelProblem {
   span?: Span;
 }
 
+/**
+ * A secret found on a line added by a past commit (`readiness scan --history`). Like SecretFact, never the value.
+ */
+export interface HistoryFinding {
+  /** Short sha of the commit that added the line (the oldest one, when several added the same secret). */
+  commit: string;
+  /** Author date of that commit, ISO 8601. */
+  date: string;
+  /** Path of the file in that commit (it may no longer exist). */
+  file: string;
+  /** 1-based line in that commit's version of the file. */
+  line: number;
+  kind: string;
+  title: string;
+  /** First ≤ 4 characters and the length, as in SecretFact. */
+  preview: string;
+  assignedTo?: string;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+/** The result of walking git history for secrets, bounded by commit count and patch bytes. */
+export interface HistoryScan {
+  findings: HistoryFinding[];
+  commitsScanned: number;
+  /** True when a bound stopped the walk before the first commit (older history was not read). */
+  truncated: boolean;
+  /** Why history could not be read (not a git repository, no commits, git missing). */
+  error?: string;
+}
+
 /** The immutable snapshot every rule runs over. */
 export interface WorkspaceModel {
   /** Absolute root on disk (never printed in reports; reports use the root as given). */
@@ -434,4 +464,6 @@ export interface WorkspaceModel {
   git: boolean;
   skipped: SkippedFile[];
   problems: ModelProblem[];
+  /** Secrets in git history; present only when a history scan was asked for (`readiness scan --history`). */
+  history?: HistoryScan;
 }
