@@ -28,7 +28,8 @@ function isExpressModule(name: string, imports: ImportMap): boolean {
 }
 
 function isRequireExpress(node: ts.Expression): boolean {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments[0]?.getText() === "'express'";
+  const arg = ts.isCallExpression(node) ? node.arguments[0] : undefined;
+  return !!arg && ts.isIdentifier((node as ts.CallExpression).expression) && ((node as ts.CallExpression).expression as ts.Identifier).text === 'require' && ts.isStringLiteralLike(arg) && arg.text === 'express';
 }
 
 const dialect: ChainDialect = {
@@ -60,5 +61,5 @@ export const expressAdapter: FrameworkAdapter<ChainFacts> = {
   framework: 'express',
   mayApply: (text) => MAY_APPLY.test(text),
   collect: (ctx) => collectChain(ctx, dialect),
-  link: (ctx) => linkChain(ctx, { adapterId: 'express', framework: 'express', endpointMaxParams: 2 }),
+  link: (ctx) => linkChain(ctx, { adapterId: 'express', framework: 'express', endpointMaxParams: 2, modules: /^express$/, claimsUnmarked: true }),
 };

@@ -61,6 +61,7 @@ export const koaAdapter: FrameworkAdapter<ChainFacts> = {
       adapterId: 'koa',
       framework: 'koa',
       endpointMaxParams: 1,
+      modules: /^(koa|@koa\/router|koa-router|koa-mount)$/,
       unwrapRoutes,
       mountCall(lctx, file, ref) {
         if (ref.kind !== 'call' || !ref.args.length) return undefined;

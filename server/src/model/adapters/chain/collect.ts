@@ -116,7 +116,8 @@ function registration(ctx: ExtractContext, dialect: ChainDialect, scan: Scan, ca
   const recv = receiverOf(root.text, frames, scan, imports(ctx));
   if (!recv) return undefined;
   // Chained calls share their start; span from the method name so that each keeps its own place and order.
-  const span = ts.isIdentifier(base) ? ctx.span(call) : spanFromTo(ctx.span(callee.name), ctx.span(call));
+  const [nameSpan, callSpan] = [ctx.span(callee.name), ctx.span(call)];
+  const span = ts.isIdentifier(base) && nameSpan.line === callSpan.line ? callSpan : spanFromTo(nameSpan, callSpan);
   const common = { recv, span, scopes };
   if (op === 'use') return useEntry(ctx, scan, call, common);
   if (op === 'prefix') {

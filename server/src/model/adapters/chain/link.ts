@@ -14,7 +14,14 @@ export interface ChainLinkOptions extends MountHooks {
   framework: Framework;
   /** A `use(path, fn)` whose fn takes at most this many parameters and never calls next is an endpoint. */
   endpointMaxParams: number;
+  /** Modules of this framework: a registering function nobody calls is this framework's when its file imports one. */
+  modules: RegExp;
+  /** Also claim such functions in files that import no chain framework at all (Express: the common case). */
+  claimsUnmarked?: boolean;
 }
+
+/** Every module of a middleware-chain framework (to tell whose an unmarked registering function is). */
+const CHAIN_MODULES = /^(express|koa|@koa\/router|koa-router|koa-mount)$/;
 
 /** Middleware registered so far, with the absolute path prefix it applies under. */
 interface Active {
@@ -83,9 +90,15 @@ class ChainLinker {
     // Registering functions nobody visibly calls with an app (`export default (app) => { app.get(…) }`) still
     // declare routes: keep them, unprefixed, rather than hide them.
     for (const [pk, list] of this.params) {
-      if (!this.usedParams.has(pk)) this.process(list, { base: '/', active: [], via: [], scope: 'router', stack: [pk] });
+      if (!this.usedParams.has(pk) && this.claims(list[0].file)) this.process(list, { base: '/', active: [], via: [], scope: 'router', stack: [pk] });
     }
     return this.routes;
+  }
+
+  private claims(file: string): boolean {
+    const specs = this.ctx.files[file]?.imports.map((i) => i.spec) ?? [];
+    if (specs.some((s) => this.opts.modules.test(s))) return true;
+    return !!this.opts.claimsUnmarked && !specs.some((s) => CHAIN_MODULES.test(s));
   }
 
   private markMounted(): void {
@@ -103,8 +116,7 @@ class ChainLinker {
   }
 
   private callee(rec: Rec): FunctionFacts | undefined {
-    const r = this.ctx.resolveRef(rec.file, rec.entry.args[0]);
-    return r.kind === 'function' ? r.fn : undefined;
+    return this.res.calleeFunction(rec.file, rec.entry.args[0]);
   }
 
   private walk(key: Key, st: WalkState): void {
@@ -145,7 +157,9 @@ class ChainLinker {
       if (mount) return this.use(rec, joinPaths(path ?? '/', mount.path ?? '/'), [mount.inner], st);
       const targets = this.res.targets(rec.file, item, rec.entry.scopes);
       if (targets.length) {
-        const via = [...st.via, { message: `mounted at ${abs} in ${rec.file}:${rec.entry.span.line}`, location: { file: rec.file, span: rec.entry.span } }];
+        // Only a mount with a path shapes the routes' paths; `app.use(router)` is not worth a related-information entry.
+        const mountVia = { message: `mounted at ${abs} in ${rec.file}:${rec.entry.span.line}`, location: { file: rec.file, span: rec.entry.span } };
+        const via = path ? [...st.via, mountVia] : st.via;
         const active = [...st.active, ...pending.map((p) => ({ ...p, scope: 'mount' as const }))];
         for (const t of targets) this.walk(t, { ...st, base: abs, active, via, scope: 'router' });
         return;

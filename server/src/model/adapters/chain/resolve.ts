@@ -62,8 +62,8 @@ export class ChainResolver {
       const target = this.ctx.resolveModule(file, spec);
       return target ? this.defaultContainer(target) : [];
     }
-    const callee = this.ctx.resolveRef(file, ref.callee);
-    return callee.kind === 'function' ? this.factoryResult(callee.fn) : [];
+    const fn = this.calleeFunction(file, ref.callee);
+    return fn ? this.factoryResult(fn) : [];
   }
 
   private fromResolved(r: Resolved): Key[] {
@@ -103,6 +103,7 @@ export class ChainResolver {
     if (ref.kind === 'ident' || ref.kind === 'member') {
       const r = this.ctx.resolveRef(file, ref);
       if (r.kind === 'function') return r.fn;
+      if (r.kind === 'module') return this.moduleFunction(r);
       if (r.kind === 'local' && r.binding.init) return this.functionOf(r.file, r.binding.init, asHandler, depth + 1);
       return undefined;
     }
@@ -113,9 +114,22 @@ export class ChainResolver {
         if (fn) return fn;
       }
     }
-    const r = this.ctx.resolveRef(file, ref.callee);
-    if (r.kind !== 'function') return undefined;
-    return this.childrenOf(r.fn.id)[0] ?? r.fn;
+    const factory = this.calleeFunction(file, ref.callee);
+    return factory && (this.childrenOf(factory.id)[0] ?? factory);
+  }
+
+  /** `const handler = require('./x')` where x does `module.exports = function (req, res) {…}`. */
+  moduleFunction(r: Extract<Resolved, { kind: 'module' }>): FunctionFacts | undefined {
+    if (r.exportName !== '*' || !this.ctx.files[r.module]) return undefined;
+    const binding = this.ctx.files[r.module].bindings.find((b) => b.name === 'default' && b.functionId);
+    return binding ? this.ctx.functions[binding.functionId!] : undefined;
+  }
+
+  /** The function a callee expression names (`registerRoutes`, a required module's exported function). */
+  calleeFunction(file: string, ref: ExprRef): FunctionFacts | undefined {
+    const r = this.ctx.resolveRef(file, ref);
+    if (r.kind === 'function') return r.fn;
+    return r.kind === 'module' ? this.moduleFunction(r) : undefined;
   }
 
   private childrenOf(id: string): FunctionFacts[] {
