@@ -10,6 +10,7 @@ export type Command = (args: ParsedArgs) => Promise<number>;
 export const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   baseline: baselineCommand,
+  lsp: (args) => import('./lsp-command').then((m) => m.lspCommand(args)),
 };
 
 export function usage(): string {

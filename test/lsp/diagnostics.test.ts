@@ -1,0 +1,132 @@
+/**
+ * Diagnostics over a real stdio connection to the built server: indexing with progress, the quiescent status,
+ * diagnostic fields, cross-file updates, config changes, deletes, and unsaved buffers winning over disk.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient } from './client';
+import { expressWorkspace } from './fixture';
+
+const CHANGED = 2;
+const DELETED = 3;
+
+async function withServer(fn: (client: LspClient, root: string) => Promise<void>): Promise<void> {
+  const root = expressWorkspace();
+  const client = await LspClient.start({ folders: [root] });
+  try {
+    await fn(client, root);
+  } finally {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test('indexes on initialized with progress, then publishes auth-missing with source, code, docs link and range', async () => {
+  await withServer(async (client, root) => {
+    const status = await client.quiescent();
+    assert.equal(status.health, 'ok');
+    assert.equal(status.folders[0].state, 'ready');
+    assert.ok(status.folders[0].routes >= 2, 'both routes are in the model');
+    const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    assert.ok(
+      client.registrations.some((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles'),
+      'file watchers are registered dynamically',
+    );
+    const [d] = client.diagnosticsOf(join(root, 'src/app.ts'), 'auth-missing');
+    assert.ok(d, 'auth-missing on the unguarded admin route');
+    assert.equal(d.source, 'launch-readiness');
+    assert.equal(d.severity, 1);
+    assert.match(d.codeDescription!.href, /auth-missing\.md$/);
+    assert.equal(d.range.start.line, 6, 'the app.get registration line (0-based)');
+    assert.match(d.message, /GET \/api\/admin\/users/);
+    const data = d.data as { rule: string; fingerprint: string; version: string };
+    assert.equal(data.rule, 'auth-missing');
+    assert.match(data.fingerprint, /^[0-9a-f]{8,}$/);
+    assert.equal(typeof data.version, 'string');
+    assert.deepEqual(client.diagnosticsOf(join(root, 'src/tickets.ts'), 'auth-missing'), [], 'the mounted router is guarded');
+  });
+});
+
+test('removing the guard from the mount file updates diagnostics in the router file', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    const tickets = join(root, 'src/tickets.ts');
+    assert.deepEqual(client.diagnosticsOf(tickets, 'auth-missing'), []);
+    const text = readFileSync(app, 'utf8');
+    await client.open(app, text);
+    await client.change(app, text.replace("'/api/tickets', requireAuth, tickets", "'/api/tickets', tickets"));
+    await client.quiescent();
+    const [d] = client.diagnosticsOf(tickets, 'auth-missing');
+    assert.ok(d, 'the router route lost its guard: unsaved buffer won over disk');
+    assert.equal(d.range.start.line, 4);
+    await client.change(app, text);
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(tickets, 'auth-missing'), [], 'restoring the guard clears it again');
+  });
+});
+
+test('a buffer that does not parse keeps the last good diagnostics', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    const text = readFileSync(app, 'utf8');
+    await client.open(app, text);
+    await client.change(app, text.replace('res.json([]);', 'res.json([);'));
+    await client.quiescent();
+    assert.equal(client.diagnosticsOf(app, 'auth-missing').length, 1, 'half-typed code does not clear findings');
+  });
+});
+
+test('a readiness.config.json change re-analyses the folder', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    assert.equal(client.diagnosticsOf(app, 'auth-missing').length, 1);
+    const config = join(root, 'readiness.config.json');
+    writeFileSync(config, JSON.stringify({ helpers: { auth: ['requireAuth'] }, rules: { 'auth-missing': 'off' } }));
+    await client.watched([{ path: config, type: CHANGED }]);
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(app, 'auth-missing'), [], 'the rule is off now');
+    writeFileSync(config, '{ "rules": { "no-such-rule": "off" } }');
+    await client.watched([{ path: config, type: CHANGED }]);
+    const status = await client.quiescent();
+    assert.equal(status.health, 'warning');
+    assert.match(status.folders[0].problem ?? '', /no-such-rule/);
+    const [configDiagnostic] = client.diagnosticsOf(config);
+    assert.match(configDiagnostic.message, /unknown rule id/);
+  });
+});
+
+test('a deleted file clears its diagnostics', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    assert.ok(client.diagnosticsOf(app).length > 0);
+    rmSync(app);
+    await client.watched([{ path: app, type: DELETED }]);
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(app), []);
+    assert.ok(client.diagnostics.has(new URL(`file://${app}`).href), 'an empty list was published, not nothing');
+  });
+});
+
+test('settings are pulled per folder: minSeverity error hides warnings, enable false clears everything', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    const severities = () => client.diagnosticsOf(app).map((d) => d.severity);
+    assert.ok(severities().length > 0);
+    await client.configurationChanged({ diagnostics: { minSeverity: 'error' } });
+    await client.quiescent();
+    assert.ok(severities().every((s) => s === 1), 'only errors remain');
+    assert.ok(severities().length > 0);
+    await client.configurationChanged({ enable: false });
+    await client.quiescent();
+    assert.deepEqual(severities(), []);
+  });
+});
