@@ -1,13 +1,17 @@
 /**
- * The hono adapter: hono syntax → Route facts. OWNED BY the hono adapter work item; not implemented yet, so it
- * accepts no file and links no route.
+ * The Hono adapter: `new Hono()` apps and sub-apps (across files), `basePath`, chained registrations,
+ * `app.on(...)`, `use` with wildcard paths (guarding later matching routes), route middleware lists and Hono's
+ * middleware packages → Route facts. Collection lives in `hono/collect.ts`, cross-file linking in `hono/link.ts`.
  */
 import type { FrameworkAdapter } from '../adapter';
+import { collectHono, mayApplyHono } from './hono/collect';
+import type { HonoFacts } from './hono/facts';
+import { linkHono } from './hono/link';
 
-export const honoAdapter: FrameworkAdapter = {
+export const honoAdapter: FrameworkAdapter<HonoFacts> = {
   id: 'hono',
   framework: 'hono',
-  mayApply: () => false,
-  collect: () => undefined,
-  link: () => [],
+  mayApply: (text) => mayApplyHono(text),
+  collect: (ctx) => collectHono(ctx),
+  link: (ctx) => linkHono(ctx),
 };

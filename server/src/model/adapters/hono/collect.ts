@@ -1,0 +1,154 @@
+/**
+ * Hono syntax in one file → HonoFacts. Every method-call chain is evaluated from its root (`new Hono()`, a known
+ * instance variable, or an imported name) outwards, so chained registrations (`new Hono().basePath('/api')
+ * .get(...).post(...)`) land on the right router with the right base path, and each call is recorded once.
+ */
+import { ts } from 'ts-morph';
+import type { ExtractContext } from '../../adapter';
+import { unwrap } from '../../refs';
+import type { Span } from '../../types';
+import { HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, stringOf } from '../fastify/syntax';
+import type { HonoFacts, HonoInstance, HonoOp, RouterTarget } from './facts';
+
+const CHAIN = new Set([...Object.keys(HTTP_METHODS), 'on', 'use', 'route', 'basePath']);
+const HONO_MODULE = /^(hono|hono\/(tiny|quick)|@hono\/zod-openapi)$/;
+
+interface State {
+  target: RouterTarget;
+  basePath: string;
+  /** Hono reuses the last path for path-less chained calls: `app.get('/x', h).post(h2)`. */
+  lastPath: string;
+}
+
+/** Hono files, plus files registering routes on an instance imported from elsewhere (`app.post('/x', h)`). */
+export function mayApplyHono(text: string): boolean {
+  return /hono/i.test(text) || /\.(get|post|put|patch|delete|all|on|use|route)\(\s*['"`\[]/.test(text);
+}
+
+export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
+  const ctors = new Set<string>();
+  const imported = new Set<string>();
+  for (const imp of ctx.core.imports) {
+    for (const n of imp.names) {
+      imported.add(n.local);
+      if (HONO_MODULE.test(imp.spec) && (n.imported === 'Hono' || n.imported === 'OpenAPIHono')) ctors.add(n.local);
+    }
+  }
+  if (!ctors.size) ctors.add('Hono');
+  const locals = new Map<string, State>();
+  const instances: HonoInstance[] = [];
+  const ops: HonoOp[] = [];
+  const done = new Map<ts.Node, State | undefined>();
+
+  const rootKey = (node: ts.Node): string => {
+    let top = node;
+    while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+    let p = top.parent;
+    while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+    if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return `${ctx.file}#${p.name.text}`;
+    if (p && ts.isExportAssignment(p)) return `${ctx.file}#default`;
+    return `${ctx.file}#@${node.getStart(ctx.sf)}`;
+  };
+
+  const evalTarget = (expr: ts.Expression): State | undefined => {
+    const n = unwrap(expr);
+    if (done.has(n)) return done.get(n);
+    let state: State | undefined;
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ctors.has(n.expression.text)) {
+      state = { target: { router: rootKey(n) }, basePath: '', lastPath: '/' };
+    } else if (ts.isIdentifier(n)) {
+      state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', lastPath: '/' } : undefined);
+    } else if (ts.isCallExpression(n)) {
+      const m = methodCall(n);
+      const receiver = m && CHAIN.has(m.name) ? evalTarget(m.receiver) : undefined;
+      if (m && receiver) state = applyCall(n, m.name, m.nameNode, receiver, ctx, (e) => evalTarget(e), ops);
+    }
+    done.set(n, state);
+    return state;
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const state = evalTarget(node.initializer);
+      if (state && 'router' in state.target) {
+        locals.set(node.name.text, { ...state, lastPath: '/' });
+        instances.push({ key: `${ctx.file}#${node.name.text}`, router: state.target.router, basePath: state.basePath });
+      }
+    } else if (ts.isExportAssignment(node)) {
+      const state = evalTarget(node.expression);
+      if (state && 'router' in state.target) instances.push({ key: `${ctx.file}#default`, router: state.target.router, basePath: state.basePath });
+    } else if (ts.isCallExpression(node)) evalTarget(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sf);
+  return instances.length || ops.length ? { instances, ops } : undefined;
+}
+
+/** Record one chained call on `state`'s router and return the state the call evaluates to. */
+function applyCall(
+  call: ts.CallExpression,
+  name: string,
+  nameNode: ts.Node,
+  state: State,
+  ctx: ExtractContext,
+  evalTarget: (e: ts.Expression) => State | undefined,
+  ops: HonoOp[],
+): State | undefined {
+  const args = call.arguments;
+  // A chained call (`.post(...)` after `.get(...)`, or on a receiver written on an earlier line) starts at its name.
+  const receiver = (call.expression as ts.PropertyAccessExpression).expression;
+  const own = ctx.span(call);
+  const name0 = ctx.span(nameNode);
+  const chained = ts.isCallExpression(unwrap(receiver)) || ctx.span(receiver).endLine !== name0.line;
+  const span = chained ? joinSpans(name0, own) : own;
+  const base = { target: state.target, span, pos: span.start };
+  if (name === 'basePath') {
+    const p = stringOf(args[0]);
+    return p === undefined ? undefined : { ...state, basePath: joinPath(state.basePath, p), lastPath: '/' };
+  }
+  if (name === 'use') {
+    const path = stringOf(args[0]);
+    const refs = (path === undefined ? [...args] : args.slice(1)).map((a) => ctx.ref(a));
+    ops.push({ ...base, kind: 'use', pattern: joinPath(state.basePath, path ?? '*'), refs });
+    return state;
+  }
+  if (name === 'route') {
+    const path = stringOf(args[0]);
+    const sub = args[1] && evalTarget(args[1]);
+    if (path === undefined || !sub) return state;
+    ops.push({ ...base, kind: 'mount', path: joinPath(state.basePath, path), sub: sub.target });
+    return state;
+  }
+  const isOn = name === 'on';
+  const methods = isOn ? methodsOf(args[0]) : [HTTP_METHODS[name]];
+  const pathArg = isOn ? args[1] : args[0];
+  const paths = pathsOf(pathArg);
+  if (!methods || (isOn && !paths)) return state;
+  const handlerArgs = args.slice(paths ? (isOn ? 2 : 1) : 0);
+  if (!handlerArgs.length) return state;
+  const raw = paths ?? [state.lastPath];
+  ops.push({
+    ...base,
+    kind: 'route',
+    methods,
+    paths: raw.map((p) => normalisePath(joinPath(state.basePath, p))),
+    handlers: handlerArgs.map((a) => ctx.ref(a)),
+    middlewareInsert: handlerArgs[0].getStart(ctx.sf),
+  });
+  return { ...state, lastPath: raw[raw.length - 1] };
+}
+
+function pathsOf(node: ts.Expression | undefined): string[] | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (ts.isArrayLiteralExpression(n)) {
+    const out = n.elements.map(stringOf).filter((s): s is string => s !== undefined);
+    return out.length ? out : undefined;
+  }
+  const s = stringOf(n);
+  return s === undefined ? undefined : [s];
+}
+
+function joinSpans(a: Span, b: Span): Span {
+  return { start: a.start, line: a.line, column: a.column, end: b.end, endLine: b.endLine, endColumn: b.endColumn };
+}

@@ -1,0 +1,56 @@
+/**
+ * The plain facts the Hono collector extracts from one file: named instances (with the router they share and their
+ * `basePath`) and every registration (`get/post/on/all`, `use`, `route`) in source order.
+ */
+import type { ExprRef, HttpMethod, Span } from '../../types';
+
+/**
+ * Which router an operation targets: a router created in this file (`file#name`, `file#default` or `file#@offset`
+ * for an inline `new Hono()`), or a name imported from another file that the linker resolves.
+ */
+export type RouterTarget = { router: string } | { name: string };
+
+/** A variable (or the default export) holding a Hono instance. `basePath` instances share their parent's router. */
+export interface HonoInstance {
+  /** `file#name` (`file#default` for `export default new Hono()`). */
+  key: string;
+  router: string;
+  basePath: string;
+}
+
+interface OpBase {
+  target: RouterTarget;
+  span: Span;
+  /** Offset of the call: orders operations within a file. */
+  pos: number;
+}
+
+export interface HonoRouteOp extends OpBase {
+  kind: 'route';
+  methods: HttpMethod[];
+  /** Path with the instance's basePath applied (for imported targets the linker adds theirs). */
+  paths: string[];
+  /** Middlewares then the handler, as written. */
+  handlers: ExprRef[];
+  middlewareInsert?: number;
+}
+
+export interface HonoUseOp extends OpBase {
+  kind: 'use';
+  /** Path pattern (`*`, `/api/*`), basePath applied. */
+  pattern: string;
+  refs: ExprRef[];
+}
+
+export interface HonoMountOp extends OpBase {
+  kind: 'mount';
+  path: string;
+  sub: RouterTarget;
+}
+
+export type HonoOp = HonoRouteOp | HonoUseOp | HonoMountOp;
+
+export interface HonoFacts {
+  instances: HonoInstance[];
+  ops: HonoOp[];
+}
