@@ -1,0 +1,143 @@
+/**
+ * NestJS facts → routes. Each controller method with an HTTP decorator becomes one route per path, under the app's
+ * global prefix (minus its excludes) and URI version, with protections in Nest's execution order: global guards,
+ * controller guards, method guards, then pipes (global, controller, method, parameter), then checks in the handler.
+ * `@Public()` metadata lifts auth from guards that honour it; `@SkipThrottle()` lifts throttler limits; `@Roles()`
+ * turns a roles guard into a role protection.
+ */
+import type { LinkContext, LinkedRoute } from '../../adapter';
+import type { ExprRef, Location, Protection, ProtectionScope, RouteTag } from '../../types';
+import type { NestController, NestDecorator, NestFacts, NestRouteFact } from './facts';
+import { guardInfo, keyText, metaDecoratorOf, pipeInfo, PUBLIC_KEY, ROLES_KEY } from './guards';
+import { appGlobals, routePaths, type AppGlobals } from './paths';
+
+const PUBLIC_NAMES = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth)$/;
+const ROLE_NAMES = /^(Roles|Role|HasRoles|HasRole|RequireRoles|Permissions|RequirePermissions)$/;
+
+/** What a route's class + method decorators say, with guard and pipe expressions per scope. */
+interface RouteMeta {
+  guards: { file: string; ref: ExprRef; scope: ProtectionScope }[];
+  pipes: { file: string; ref: ExprRef; scope: ProtectionScope }[];
+  roles?: string[];
+  isPublic: boolean;
+  skipThrottle: boolean;
+}
+
+export function linkNest(ctx: LinkContext): LinkedRoute[] {
+  const all = ctx.facts<NestFacts>('nestjs');
+  const routes: LinkedRoute[] = [];
+  for (const [file, facts] of all) {
+    for (const controller of facts.controllers) {
+      const globals = appGlobals(all, file);
+      for (const route of controller.routes) routes.push(...buildRoutes(ctx, file, controller, route, globals));
+    }
+  }
+  return routes;
+}
+
+function buildRoutes(ctx: LinkContext, file: string, c: NestController, r: NestRouteFact, g: AppGlobals): LinkedRoute[] {
+  const meta = routeMeta(ctx, file, c, r, g);
+  const protections = [...guardProtections(ctx, meta), ...pipeProtections(ctx, file, r, meta)];
+  const handler = ctx.functions[r.functionId];
+  if (handler) protections.push(...ctx.inHandler(handler));
+  const tags: RouteTag[] = meta.isPublic ? ['public'] : [];
+  return routePaths(c, r, g).map(({ path, via }) => ({
+    method: r.method,
+    path,
+    framework: 'nestjs' as const,
+    file,
+    span: r.span,
+    handlerId: handler ? r.functionId : undefined,
+    middlewareIds: [],
+    protections: protections.map((p) => ({ ...p })),
+    tags: [...tags],
+    via: [...via, { message: `@Controller of ${c.name}`, location: { file, span: c.span } }],
+    anchors: { decoratorInsert: r.decoratorInsert, classDecoratorInsert: c.classDecoratorInsert },
+  }));
+}
+
+function routeMeta(ctx: LinkContext, file: string, c: NestController, r: NestRouteFact, g: AppGlobals): RouteMeta {
+  const meta: RouteMeta = {
+    guards: g.guards.map((x) => ({ ...x, scope: 'app' as const })),
+    pipes: g.pipes.map((x) => ({ ...x, scope: 'app' as const })),
+    isPublic: false,
+    skipThrottle: false,
+  };
+  const scopes: [NestDecorator[], ProtectionScope][] = [
+    [c.decorators, 'controller'],
+    [r.decorators, 'route'],
+  ];
+  for (const [decorators, scope] of scopes) {
+    for (const d of decorators) readDecorator(ctx, file, d, scope, meta);
+  }
+  return meta;
+}
+
+function readDecorator(ctx: LinkContext, file: string, d: NestDecorator, scope: ProtectionScope, meta: RouteMeta): void {
+  if (d.name === 'UseGuards') meta.guards.push(...d.args.map((ref) => ({ file, ref, scope })));
+  else if (d.name === 'UsePipes') meta.pipes.push(...d.args.map((ref) => ({ file, ref, scope })));
+  else if (d.name === 'SkipThrottle') meta.skipThrottle = !/^false$|default:\s*false/.test(d.values[0] ?? '');
+  else {
+    const found = metaDecoratorOf(ctx, file, d.name);
+    const keys = found ? found.meta.keys.map((k) => keyText(ctx, found.file, k)) : [];
+    if (found) meta.guards.push(...found.meta.guards.map((ref) => ({ file: found.file, ref, scope })));
+    // Method-level metadata overrides class-level (Reflector.getAllAndOverride), so later scopes win.
+    if (keys.some((k) => ROLES_KEY.test(k)) || (!found && ROLE_NAMES.test(d.name))) meta.roles = d.values.filter((v) => v);
+    if ((keys.some((k) => PUBLIC_KEY.test(k)) && !found?.meta.falseValue) || (!found && PUBLIC_NAMES.test(d.name))) meta.isPublic = true;
+  }
+}
+
+function guardProtections(ctx: LinkContext, meta: RouteMeta): Protection[] {
+  const out: Protection[] = [];
+  for (const g of meta.guards) {
+    const info = guardInfo(ctx, g.file, g.ref, g.scope);
+    // @Public() lifts a guard that reads the public key; a global guard we cannot inspect is assumed to honour it.
+    const lifted = meta.isPublic && (info.publicAware === true || (g.scope === 'app' && info.publicAware === undefined));
+    for (const p of info.protections) {
+      if (p.kind === 'auth' && lifted) continue;
+      if (p.kind === 'rateLimit' && info.throttler && meta.skipThrottle) continue;
+      if (p.kind === 'role' && info.role && !meta.roles?.length) continue;
+      out.push(p.kind === 'role' && meta.roles ? { ...p, roles: meta.roles } : p);
+    }
+    if (info.role && meta.roles?.length && !info.protections.some((p) => p.kind === 'role')) {
+      const declaredAt: Location = { file: g.file, span: g.ref.span };
+      out.push({ kind: 'role', name: g.ref.text, via: 'behaviour', scope: g.scope, declaredAt, roles: meta.roles });
+    }
+  }
+  return out;
+}
+
+const INPUT_DECORATORS = /^(Body|Query)$/;
+
+/** Pipes in Nest's order; class-validator pipes count only when every body/query parameter is a DTO class. */
+function pipeProtections(ctx: LinkContext, file: string, r: NestRouteFact, meta: RouteMeta): Protection[] {
+  const out: Protection[] = [];
+  const dtoOnly = dtoTyped(ctx, file, r);
+  for (const p of meta.pipes) {
+    const info = pipeInfo(ctx, p.file, p.ref, p.scope);
+    if (info.protection && (!info.needsDto || dtoOnly)) out.push(info.protection);
+  }
+  for (const param of r.params) {
+    if (!INPUT_DECORATORS.test(param.decorator)) continue;
+    for (const ref of param.pipes) {
+      const info = pipeInfo(ctx, file, ref, 'route');
+      if (info.protection && (!info.needsDto || isDto(ctx, file, param.type))) out.push(info.protection);
+    }
+  }
+  return out;
+}
+
+/** Every `@Body()`/`@Query()` parameter is typed with a class, and no raw `@Req()` lets input bypass the pipes. */
+function dtoTyped(ctx: LinkContext, file: string, r: NestRouteFact): boolean {
+  if (r.params.some((p) => /^(Req|Request)$/.test(p.decorator))) {
+    const handler = ctx.functions[r.functionId];
+    if (!handler || handler.reads.some((s) => s === 'body' || s === 'bodyWhole' || s === 'query')) return false;
+  }
+  return r.params.filter((p) => INPUT_DECORATORS.test(p.decorator)).every((p) => isDto(ctx, file, p.type));
+}
+
+function isDto(ctx: LinkContext, file: string, type: string | undefined): boolean {
+  if (!type || !/^[A-Z]/.test(type) || /^(Record|Partial|Pick|Omit|Object|Array|Map|Set|Promise)$/.test(type)) return false;
+  const r = ctx.resolveName(file, type.split('.')[0]);
+  return (r.kind === 'local' && r.binding.kind === 'class') || r.kind === 'module';
+}

@@ -1,0 +1,86 @@
+/**
+ * NestJS app scoping and route paths. A workspace can hold several Nest apps (monorepos): each file that calls
+ * `NestFactory.create` roots an app at its folder, and a controller gets the global prefix, versioning, global guards
+ * and pipes of its own app (plus those of shared files outside every app root).
+ */
+import { posix } from 'node:path';
+import type { ExprRef, Location } from '../../types';
+import type { NestController, NestFacts, NestPrefix, NestRouteFact } from './facts';
+
+export interface AppGlobals {
+  prefix?: { prefix: NestPrefix; file: string };
+  versioning?: NestFacts['versioning'];
+  guards: { file: string; ref: ExprRef }[];
+  pipes: { file: string; ref: ExprRef }[];
+}
+
+function appRoots(all: [string, NestFacts][]): string[] {
+  return all.filter(([, f]) => f.bootstrap).map(([file]) => dirOf(file));
+}
+
+function dirOf(file: string): string {
+  const d = posix.dirname(file);
+  return d === '.' ? '' : d + '/';
+}
+
+/** The app root a file belongs to: the longest root that contains it, or undefined for shared code. */
+function appOf(roots: string[], file: string): string | undefined {
+  return roots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+}
+
+export function appGlobals(all: [string, NestFacts][], controllerFile: string): AppGlobals {
+  const roots = appRoots(all);
+  const app = appOf(roots, controllerFile);
+  const out: AppGlobals = { guards: [], pipes: [] };
+  for (const [file, f] of all) {
+    const own = appOf(roots, file);
+    if (own !== undefined && own !== app) continue;
+    if (f.prefix) out.prefix = { prefix: f.prefix, file };
+    if (f.versioning) out.versioning = f.versioning;
+    out.guards.push(...f.globalGuards.map((ref) => ({ file, ref })));
+    out.pipes.push(...f.globalPipes.map((ref) => ({ file, ref })));
+  }
+  return out;
+}
+
+/** Join path parts the way Nest does: one slash between parts, leading slash, no trailing slash. */
+export function joinPath(...parts: string[]): string {
+  const joined = parts
+    .flatMap((p) => p.split('/'))
+    .filter((s) => s !== '')
+    .join('/');
+  return '/' + joined;
+}
+
+function excluded(prefix: NestPrefix, method: string, path: string): boolean {
+  const p = path.replace(/^\//, '');
+  return prefix.exclude.some((e) => {
+    if (e.method && e.method !== method) return false;
+    const x = e.path.replace(/^\/|\/$/g, '');
+    const wild = /(\(\.\*\)|\*|\{\*\w*\})$/.exec(x);
+    return wild ? p.startsWith(x.slice(0, wild.index).replace(/\/$/, '')) : p === x;
+  });
+}
+
+/** Every full path of a route (controller paths × method paths), with where the prefix and version came from. */
+export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): { path: string; via: { message: string; location: Location }[] }[] {
+  const out: { path: string; via: { message: string; location: Location }[] }[] = [];
+  const methodVersion = r.decorators.find((d) => d.name === 'Version')?.values;
+  const versions = g.versioning?.uri ? (methodVersion ?? c.versions ?? g.versioning.defaultVersion) : undefined;
+  for (const cp of c.paths) {
+    for (const mp of r.paths) {
+      const local = joinPath(cp, mp);
+      for (const version of versions?.length ? versions : [undefined]) {
+        const via: { message: string; location: Location }[] = [];
+        const v = version && !/VERSION_NEUTRAL/.test(version) ? `${g.versioning!.prefix}${version}` : '';
+        let prefix = '';
+        if (g.prefix && !excluded(g.prefix.prefix, r.method, local)) {
+          prefix = g.prefix.prefix.value;
+          via.push({ message: `global prefix "${prefix}"`, location: { file: g.prefix.file, span: g.prefix.prefix.span } });
+        }
+        out.push({ path: joinPath(prefix, v, local), via });
+      }
+    }
+  }
+  return out;
+}
