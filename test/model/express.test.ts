@@ -164,3 +164,30 @@ test('express: a registering function nobody visibly calls still declares its ro
   });
   assert.deepEqual(rows(model, 'express').map((r) => `${r.route} ${r.at}`), ['DELETE /api/thing/:id src/routes.js:2']);
 });
+
+test('express: class-based servers register on this.app / this.router', async () => {
+  const { model } = await scanFixture(
+    {
+      'src/server.ts': [
+        "import express, { Router } from 'express';",
+        "import { requireAuth } from './auth';",
+        'export class Server {',
+        '  private app = express();',
+        '  private router = Router();',
+        '  constructor() {',
+        "    this.router.get('/me', (req, res) => res.json({}));",
+        "    this.app.use('/api', requireAuth, this.router);",
+        "    this.app.get('/up', (req, res) => res.end());",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/auth.ts': 'export const requireAuth = (req, res, next) => next();\n',
+    },
+    { helpers: { auth: ['requireAuth'] } },
+  );
+  assert.deepEqual(
+    rows(model, 'express').map((r) => `${r.route} ${r.at} [${r.protections.join(',')}]`),
+    ['GET /api/me src/server.ts:7 [auth:requireAuth@mount]', 'GET /up src/server.ts:9 []'],
+  );
+});

@@ -68,6 +68,12 @@ function walk(ctx: ExtractContext, dialect: ChainDialect, imports: ImportMap): S
       const made = dialect.creation(unwrap(node.initializer), imports, scan.consts);
       if (made) scan.containers.push({ name: node.name.text, scope: fnId, kind: made.kind, span: ctx.span(node), prefix: made.prefix });
     }
+    // Class-based servers: `app = express()` as a property, or `this.app = express()` in the constructor.
+    const member = classMember(node);
+    if (member) {
+      const made = dialect.creation(unwrap(member.init), imports, scan.consts);
+      if (made) scan.containers.push({ name: member.name, kind: made.kind, span: ctx.span(node), prefix: made.prefix });
+    }
     if (ts.isCallExpression(node)) scan.calls.push({ node, frames: [...frames] });
     if (ts.isReturnStatement(node) && node.expression && ts.isIdentifier(unwrap(node.expression))) {
       scan.returns.push({ name: (unwrap(node.expression) as ts.Identifier).text, fnId });
@@ -77,6 +83,23 @@ function walk(ctx: ExtractContext, dialect: ChainDialect, imports: ImportMap): S
   };
   visit(ctx.sf);
   return scan;
+}
+
+function classMember(node: ts.Node): { name: string; init: ts.Expression } | undefined {
+  if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) return { name: `this.${node.name.text}`, init: node.initializer };
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const name = receiverName(node.left);
+    if (name?.startsWith('this.')) return { name, init: node.right };
+  }
+  return undefined;
+}
+
+/** `app` or `this.app`: the receivers a registration can be made on. */
+function receiverName(node: ts.Expression): string | undefined {
+  const n = unwrap(node);
+  if (ts.isIdentifier(n)) return n.text;
+  if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${n.name.text}`;
+  return undefined;
 }
 
 function paramInfo(p: ts.ParameterDeclaration, sf: ts.SourceFile): { name: string; type: string } {
@@ -113,11 +136,11 @@ function registration(ctx: ExtractContext, dialect: ChainDialect, scan: Scan, ca
   // `app.use(a).use(b)` and `router.get(…).post(…)`: registration calls return their receiver.
   const root = chainRoot(base, dialect);
   if (!root) return undefined;
-  const recv = receiverOf(root.text, frames, scan, imports(ctx));
+  const recv = receiverOf(root, frames, scan, imports(ctx));
   if (!recv) return undefined;
   // Chained calls share their start; span from the method name so that each keeps its own place and order.
   const [nameSpan, callSpan] = [ctx.span(callee.name), ctx.span(call)];
-  const span = ts.isIdentifier(base) && nameSpan.line === callSpan.line ? callSpan : spanFromTo(nameSpan, callSpan);
+  const span = receiverName(base) && nameSpan.line === callSpan.line ? callSpan : spanFromTo(nameSpan, callSpan);
   const common = { recv, span, scopes };
   if (op === 'use') return useEntry(ctx, scan, call, common);
   if (op === 'prefix') {
@@ -127,14 +150,14 @@ function registration(ctx: ExtractContext, dialect: ChainDialect, scan: Scan, ca
   return routeEntry(ctx, dialect, scan, call, method, common);
 }
 
-function chainRoot(node: ts.Expression, dialect: ChainDialect): ts.Identifier | undefined {
+function chainRoot(node: ts.Expression, dialect: ChainDialect): string | undefined {
   let n = unwrap(node);
   while (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
     const name = n.expression.name.text;
     if (!dialect.methods[name] && name !== 'use' && name !== 'prefix') return undefined;
     n = unwrap(n.expression.expression);
   }
-  return ts.isIdentifier(n) ? n : undefined;
+  return receiverName(n);
 }
 
 /** `.get(h)` in `X.route('/p').get(h).post(h2)`: the span runs from the method name, so each line is its own. */
@@ -146,8 +169,8 @@ function routeChainEntry(
   method: HttpMethod,
   frames: Frame[],
 ): EntryFact | undefined {
-  const root = unwrap(route.expression.expression);
-  const recv = ts.isIdentifier(root) ? receiverOf(root.text, frames, scan, imports(ctx)) : undefined;
+  const root = receiverName(route.expression.expression);
+  const recv = root ? receiverOf(root, frames, scan, imports(ctx)) : undefined;
   if (!recv || !call.arguments.length) return undefined;
   const paths = route.arguments[0] ? evalStrings(route.arguments[0], scan.consts) : undefined;
   return {

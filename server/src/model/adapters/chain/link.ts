@@ -49,6 +49,7 @@ class ChainLinker {
   private readonly params = new Map<string, Rec[]>();
   private readonly mounted = new Set<Key>();
   private readonly usedParams = new Set<string>();
+  private readonly visited = new Set<Key>();
   private readonly routes: LinkedRoute[] = [];
 
   constructor(
@@ -84,9 +85,10 @@ class ChainLinker {
     this.markMounted();
     const homes = [...this.res.homes.entries()].sort(([, a], [, b]) => (a.file === b.file ? a.fact.span.start - b.fact.span.start : a.file < b.file ? -1 : 1));
     for (const [key, home] of homes) {
-      if (this.mounted.has(key)) continue;
-      this.walk(key, { base: '/', active: [], via: [], scope: home.fact.kind === 'app' ? 'app' : 'router', stack: [] });
+      if (!this.mounted.has(key)) this.walk(key, { base: '/', active: [], via: [], scope: home.fact.kind === 'app' ? 'app' : 'router', stack: [] });
     }
+    // Routers only mounted by each other (a cycle) were never reached: keep their routes, unprefixed.
+    for (const [key] of homes) if (!this.visited.has(key)) this.walk(key, { base: '/', active: [], via: [], scope: 'router', stack: [] });
     // Registering functions nobody visibly calls with an app (`export default (app) => { app.get(…) }`) still
     // declare routes: keep them, unprefixed, rather than hide them.
     for (const [pk, list] of this.params) {
@@ -121,6 +123,7 @@ class ChainLinker {
 
   private walk(key: Key, st: WalkState): void {
     if (st.stack.includes(key) || st.stack.length > 12) return;
+    this.visited.add(key);
     const home = this.res.homes.get(key)!;
     const list = this.lists.get(key) ?? [];
     const prefixEntry = [...list].reverse().find((r) => r.entry.op === 'prefix');

@@ -53,6 +53,10 @@ export class ChainResolver {
       }
       return this.fromResolved(this.ctx.resolveName(file, ref.name));
     }
+    if (ref.kind === 'member' && ref.object === 'this' && ref.path.length === 1) {
+      const k = keyOf(file, undefined, `this.${ref.path[0]}`);
+      return this.homes.has(k) ? [k] : [];
+    }
     if (ref.kind === 'member') return this.fromResolved(this.ctx.resolveRef(file, ref));
     if (ref.kind !== 'call') return [];
     const inner = this.hooks.unwrapRoutes?.(ref);
