@@ -200,6 +200,8 @@ export const WEBHOOK_CALLS = /(^|\.)(constructEvent|constructEventAsync|verifyWe
 
 /** Environment variable names that hold secrets (→ `secretEnv`); public-by-design names are excluded first. */
 export const SECRET_ENV = /(KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|PRIVATE|CREDENTIAL|DSN|SALT|SIGNING|WEBHOOK_SIGNING|DATABASE_URL|DB_URL|MONGO(DB)?_UR[IL]|REDIS_URL|CONNECTION_STRING|AUTH)/i;
+/** Connection strings that embed credentials, secret even though they end in `_URL`. */
+export const CREDENTIAL_URL_ENV = /^(DATABASE_URL|DIRECT_URL|POSTGRES_URL|POSTGRES_PRISMA_URL|MYSQL_URL|REDIS_URL|KV_URL|MONGO(DB)?_UR[IL]|\w*_DB_URL|\w*CONNECTION_STRING)$/;
 export const PUBLIC_ENV = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_)|PUBLISHABLE|PUBLIC_KEY|_ID$|_URL$/i;
 
 /** Identifier/property names that denote roles, claims or permissions. */

@@ -5,7 +5,7 @@
  * collide (`req.body` vs `ctx.request.body` vs `c.req.json()`).
  */
 import { ts } from 'ts-morph';
-import { AUTH_HEADERS, PUBLIC_ENV, SECRET_ENV } from '../catalogue';
+import { AUTH_HEADERS, CREDENTIAL_URL_ENV, PUBLIC_ENV, SECRET_ENV } from '../catalogue';
 import type { Source } from '../types';
 
 /** What a local name stands for: a request-ish object (with the path read so far) or a tainted value. */
@@ -101,6 +101,7 @@ function ctxPath(path: string[]): Source[] {
 function envPath(path: string[]): Source[] {
   const name = path[0];
   if (!name) return ['env'];
+  if (CREDENTIAL_URL_ENV.test(name)) return ['secretEnv'];
   return !PUBLIC_ENV.test(name) && SECRET_ENV.test(name) ? ['secretEnv'] : ['env'];
 }
 

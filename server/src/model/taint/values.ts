@@ -120,6 +120,7 @@ export function valueOf(scope: ValueScope, node: ts.Expression): Val {
 }
 
 function accessVal(scope: ValueScope, n: ts.PropertyAccessExpression | ts.ElementAccessExpression): Val {
+  if (isProcessEnv(n)) return { sources: new Set(), names: ['env'], role: 'env', path: [] };
   if (ts.isPropertyAccessExpression(n)) return propertyVal(scope, n.expression, n.name.text);
   const key = n.argumentExpression;
   if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return propertyVal(scope, n.expression, key.text);
@@ -138,14 +139,14 @@ function isChainInterior(n: ts.Node): boolean {
   return ts.isCallExpression(p) && p.expression === child;
 }
 
+/** `process.env` / `import.meta.env`. */
+function isProcessEnv(n: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(n) || n.name.text !== 'env') return false;
+  const holder = unwrap(n.expression);
+  return (ts.isIdentifier(holder) && holder.text === 'process') || ts.isMetaProperty(holder);
+}
+
 function propertyVal(scope: ValueScope, object: ts.Expression, prop: string): Val {
-  const o = unwrap(object);
-  if (ts.isPropertyAccessExpression(o) && o.name.text === 'env') {
-    const holder = unwrap(o.expression);
-    if ((ts.isIdentifier(holder) && holder.text === 'process') || ts.isMetaProperty(holder)) {
-      return member(scope, { sources: new Set(), names: [], role: 'env', path: [] }, prop);
-    }
-  }
   return member(scope, valueOf(scope, object), prop);
 }
 
@@ -175,6 +176,8 @@ function callVal(scope: ValueScope, call: ts.CallExpression): Val {
     const sources = callSources(receiver.role, receiver.path ?? [], method, arg);
     if (sources) return mark(sources, [...receiver.names, ...(arg ? [arg.toLowerCase()] : [])]);
   }
+  // Nest guards and interceptors: `context.switchToHttp().getRequest()` is the request.
+  if (method === 'getRequest' || method === 'getResponse') return { ...emptyVal(), role: method === 'getRequest' ? 'req' : 'res', path: [] };
   const special = specialCall(scope, call, path, method);
   if (special) return mark(special, union(...args).names);
   if (ts.isIdentifier(callee)) {
