@@ -5,7 +5,7 @@
  */
 import type { FileFacts, Fix, FunctionFacts, Route, TextEdit } from '../api';
 import { indentAt, indentUnit, resolveSpec, type ImportSource } from '../lib/edits';
-import { existingExport, flavorOf, helperPath, importsFor, rootIdentifier, type FixContext } from './common';
+import { existingExport, flavorOf, helperPath, importsFor, isAlias, rootIdentifier, type FixContext } from './common';
 import { authModuleSource, jwtLibraryOf } from './templates';
 
 interface SessionCheck {
@@ -79,7 +79,8 @@ function projectSession(ctx: FixContext): SessionCheck | undefined {
         if (n.imported === 'auth' && imp.kind === 'import') {
           const target = resolveSpec(ctx.model, file, imp.spec);
           const fromNextAuth = target && ctx.model.files[target]?.imports.some((i) => /^next-auth/.test(i.spec));
-          if (fromNextAuth) return { code: `const $V = await ${n.local}();\nif (!$V?.user) return $DENY;`, sources: [{ file: target, imported: 'auth', local: n.local }], reused: true };
+          const source: ImportSource = isAlias(imp.spec) ? { module: imp.spec, imported: 'auth', local: n.local } : { file: target, imported: 'auth', local: n.local };
+          if (fromNextAuth) return { code: `const $V = await ${n.local}();\nif (!$V?.user) return $DENY;`, sources: [source], reused: true };
         }
       }
     }
@@ -97,7 +98,8 @@ function serverSessionOptions(ctx: FixContext, file: string, facts: FileFacts, l
   const root = rootIdentifier(arg);
   const argImport = root ? facts.imports.find((i) => i.names.some((n) => n.local === root)) : undefined;
   if (!root || !argImport) return undefined;
-  const target = resolveSpec(ctx.model, file, argImport.spec);
+  const target = isAlias(argImport.spec) ? undefined : resolveSpec(ctx.model, file, argImport.spec);
+  if (!target && argImport.spec.startsWith('.')) return undefined;
   const imported = argImport.names.find((n) => n.local === root)!.imported;
   sources.push(target ? { file: target, imported, local: root } : { module: argImport.spec, imported, local: root });
   return { code: `const $V = await ${local}(${arg});\nif (!$V) return $DENY;`, sources, reused: true };

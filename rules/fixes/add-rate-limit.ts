@@ -54,8 +54,8 @@ export function addRateLimitFix(ctx: FixContext, route: Route): Fix | undefined 
 
 function setupNote(route: Route, plan: Plan): string | undefined {
   if (plan.reused) return undefined;
-  if (route.framework === 'fastify') return "register it once with `await app.register(import('@fastify/rate-limit'), { global: false })`";
-  if (route.framework === 'nestjs') return 'add ThrottlerModule.forRoot([{ ttl: 60000, limit: 100 }]) to your AppModule imports';
+  if (route.framework === 'fastify') return "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`";
+  if (route.framework === 'nestjs') return 'Add ThrottlerModule.forRoot([{ ttl: 60000, limit: 100 }]) to your AppModule imports';
   return undefined;
 }
 
@@ -123,10 +123,10 @@ function fastifyConfig(ctx: FixContext, route: Route): Plan | undefined {
   const a = route.anchors;
   if (text === undefined || !a) return undefined;
   const kind = limiterKind(route);
-  const key =
-    kind === 'ai'
-      ? `, keyGenerator: (request${flavorOf(ctx, route.file).ts ? ': { user?: { id?: string }; ip: string; params: unknown }' : ''}) => \`\${request.user?.id ?? request.ip}:\${(request.params${flavorOf(ctx, route.file).ts ? ' as { conversationId?: string }' : ''}).conversationId ?? ''}\``
-      : '';
+  const ts = flavorOf(ctx, route.file).ts;
+  const user = ts ? '(request as unknown as { user?: { id?: string } }).user' : 'request.user';
+  const params = ts ? '(request.params as { conversationId?: string })' : 'request.params';
+  const key = kind === 'ai' ? `, keyGenerator: (request) => \`\${${user}?.id ?? request.ip}:\${${params}?.conversationId ?? ''}\`` : '';
   const limit = kind === 'ai' ? `max: 20, timeWindow: '1 minute'` : kind === 'auth' ? `max: 10, timeWindow: '15 minutes'` : `max: 300, timeWindow: '15 minutes'`;
   const rateLimit = `rateLimit: { ${limit}${key} }`;
   const what = 'config.rateLimit';

@@ -43,6 +43,11 @@ export function usageOf(ctx: FixContext, p: Protection): string {
   return written && written.length <= 200 ? written : p.name;
 }
 
+/** `@/x`, `~/x` and `#x` specifiers are path aliases, not packages. */
+export function isAlias(spec: string): boolean {
+  return /^(?:[@~]\/|#)/.test(spec);
+}
+
 export function rootIdentifier(expr: string): string | undefined {
   return /^[A-Za-z_$][\w$]*/.exec(expr)?.[0];
 }
@@ -59,6 +64,8 @@ export function guardSource(ctx: FixContext, p: Protection, expr: string, file: 
   const imp = facts?.imports.find((i) => i.names.some((n) => n.local === local));
   if (imp) {
     const imported = imp.names.find((n) => n.local === local)!.imported;
+    // Path aliases (`@/lib/auth`) read the same from every file: keep them as the project writes them.
+    if (isAlias(imp.spec)) return { module: imp.spec, imported, local };
     const target = resolveSpec(ctx.model, at, imp.spec);
     if (target) return { file: target, imported, local };
     if (!imp.spec.startsWith('.')) return { module: imp.spec, imported, local };

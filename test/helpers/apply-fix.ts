@@ -50,6 +50,8 @@ export function typeProblems(files: Record<string, string>, only: string[]): str
       allowJs: true, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     },
   });
+  // Fixtures have no node_modules: declare the one Node global the created modules use.
+  project.createSourceFile('/__node-env.d.ts', 'declare const process: { env: Record<string, string | undefined> };\n');
   for (const [file, text] of Object.entries(files)) if (/\.[mc]?[jt]sx?$/.test(file)) project.createSourceFile(`/${file}`, text);
   const out: string[] = [];
   for (const file of only.filter((f) => /\.[mc]?tsx?$/.test(f))) {

@@ -61,10 +61,11 @@ function spanOf(text: string, marker: string, file: string): Span {
 
 function protection(spec: ProtectionSpec, route: RouteSpec, files: Record<string, string>): Protection {
   const file = spec.file ?? route.file;
-  const marker = typeof spec.at === 'object' ? spec.at.text : spec.at ?? spec.name;
+  // The marker locates the use site; the span covers the protection's name there (the expression as written).
+  const start = offsetOf(files[file], spec.at ?? spec.name, file);
   return {
     kind: spec.kind, name: spec.name, via: spec.via ?? 'behaviour', scope: spec.scope ?? 'route', keyedBy: spec.keyedBy,
-    declaredAt: { file, span: spanOf(files[file], marker, file) },
+    declaredAt: { file, span: new LineMap(files[file]).span(start, start + spec.name.length) },
   };
 }
 
