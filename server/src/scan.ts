@@ -3,6 +3,7 @@
  */
 import { loadConfig, type ReadinessConfig } from './config';
 import { buildScorecard, runRules, validateRuleConfig, type EngineResult, type Scorecard } from './engine';
+import { scanHistory, type HistoryOptions } from './history';
 import { buildModel, type IndexOptions } from './model';
 import type { WorkspaceModel } from './model/types';
 
@@ -11,6 +12,8 @@ export interface ScanOptions extends IndexOptions {
   /** Use this config instead of reading one. */
   config?: ReadinessConfig;
   baseline?: ReadonlySet<string>;
+  /** Also walk git history for secrets (`--history`); off by default because long histories take seconds. */
+  history?: HistoryOptions;
 }
 
 export interface ScanResult {
@@ -25,7 +28,8 @@ export async function scanWorkspace(root: string, options: ScanOptions = {}): Pr
   const started = performance.now();
   const config = options.config ?? loadConfig(root, options.configFile);
   validateRuleConfig(config);
-  const model = await buildModel(root, config, options);
+  const built = await buildModel(root, config, options);
+  const model = options.history ? { ...built, history: await scanHistory(root, options.history) } : built;
   const result = runRules(model, config, { baseline: options.baseline });
   const scorecard = buildScorecard(result);
   return { model, config, result, scorecard, durationMs: Math.round(performance.now() - started) };

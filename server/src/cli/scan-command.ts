@@ -14,6 +14,7 @@ import { toMarkdown } from '../report/markdown';
 import { toHtml } from '../report/html';
 import { toText } from '../report/text';
 import { progressReporter } from './progress';
+import { historyNote, historyOptionsFromFlags } from '../history';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -54,8 +55,11 @@ export async function scanCommand(args: ParsedArgs): Promise<number> {
     baseline: loadBaseline(root, baselineFlag, config.baseline),
     cache: !args.flags['no-cache'],
     onProgress: progress.update,
+    history: historyOptionsFromFlags(args.flags),
   });
   progress.done();
+  const note = historyNote(scan.model.history);
+  if (note) process.stderr.write(note + '\n');
   const color = !args.flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR && !args.flags['no-color'];
   const out = render(scan, format, dirArg, color);
   if (typeof args.flags.output === 'string') writeFileSync(args.flags.output, out);
