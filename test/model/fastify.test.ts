@@ -183,6 +183,38 @@ test('plugins loaded by import(), default-exported fp(named) plugins and withTyp
   assert.equal(routes[0].middlewareIds.length, 1);
 });
 
+test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the app) and routes with folder prefixes', async () => {
+  const { model } = await scanFixture({
+    'app.js': [
+      "const path = require('node:path');",
+      "const AutoLoad = require('@fastify/autoload');",
+      'module.exports = async function (fastify, opts) {',
+      "  fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins'), options: Object.assign({}, opts) });",
+      "  fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes'), options: { prefix: '/api' } });",
+      '};',
+      '',
+    ].join('\n'),
+    'plugins/support.js': [
+      "const fp = require('fastify-plugin');",
+      'module.exports = fp(async function (fastify) {',
+      "  fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });",
+      '});',
+      '',
+    ].join('\n'),
+    'routes/root.js': "module.exports = async function (fastify) {\n  fastify.get('/', async () => ({ root: true }));\n};\n",
+    'routes/example/index.js': "module.exports = async function (fastify) {\n  fastify.get('/', async () => 'example');\n};\n",
+    'routes/users/_id/index.js': "module.exports = async (fastify) => {\n  fastify.delete('/', async () => null);\n};\n",
+  });
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.method} ${r.path} ${r.file} ${r.protections.map((p) => `${p.kind}:${p.scope}`).join(',')}`),
+    ['GET /api/example routes/example/index.js auth:app', 'GET /api routes/root.js auth:app', 'DELETE /api/users/:id routes/users/_id/index.js auth:app'],
+  );
+  const example = model.routes.find((r) => r.path === '/api/example')!;
+  assert.deepEqual(example.via.map((v) => `${v.message} @ ${v.location.file}:${v.location.span.line}`), [
+    "plugin routes/example/index.js loaded by @fastify/autoload with prefix '/api/example' @ app.js:5",
+  ]);
+});
+
 test('files that do not use Fastify produce no Fastify routes', async () => {
   const { model } = await scanFixture({
     // hapi plugins look alike (`server.register`, `server.route({ method, path })`) but are not Fastify.

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
-import type { FastifyFacts, FastifyOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
+import type { FastifyFacts, FastifyOp, FastifyRegisterOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
 import { GUARD_HOOKS } from './facts';
 import { asObject, HTTP_METHODS, methodCall, methodsOf, paramOwner, propValue, stringOf } from './syntax';
 
@@ -108,7 +108,15 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
       const v = opts && propValue(opts, key);
       if (v) options[key] = v.getText(ctx.sf);
     }
-    return { op: 'register', plugin: ctx.ref(args[0]), prefix, options, span };
+    const op: FastifyRegisterOp = { op: 'register', plugin: ctx.ref(args[0]), prefix, options, span };
+    // @fastify/autoload: `{ dir: path.join(__dirname, 'routes'), options: { prefix: '/api' } }`.
+    const dir = opts && propValue(opts, 'dir');
+    if (dir) {
+      op.dirParts = stringsIn(dir);
+      const inner = asObject(propValue(opts!, 'options'));
+      op.prefix = inner ? stringOf(propValue(inner, 'prefix')) : prefix;
+    }
+    return op;
   }
   if (name === 'decorate') {
     const key = stringOf(args[0]);
@@ -124,7 +132,8 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
   const path = stringOf(args[0]);
   if (path === undefined || args.length < 2) return undefined;
   // `get(path, handler)`, `get(path, { handler, ...opts })` or `get(path, opts, handler)`.
-  const opts = asObject(args[1]);
+  const second = unwrap(args[1]);
+  const opts = asObject(second) ?? (ts.isIdentifier(second) && args.length === 2 ? asObject(localInit(ctx.sf, second.text)) : undefined);
   const handlerArg = args.length >= 3 ? args[args.length - 1] : opts ? undefined : args[1];
   const op = routeOp([HTTP_METHODS[name]], path, span, opts, handlerArg, ctx);
   if (!opts && args.length === 2) op.middlewareInsert = args[1].getStart(ctx.sf);
@@ -177,4 +186,16 @@ function localInit(sf: ts.SourceFile, name: string): ts.Expression | undefined {
   };
   visit(sf);
   return found;
+}
+
+/** The string literals inside an expression, in order (`join(__dirname, 'src', 'routes')` → ['src', 'routes']). */
+function stringsIn(node: ts.Node): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    const s = stringOf(n);
+    if (s !== undefined) out.push(s);
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
 }

@@ -42,6 +42,8 @@ export interface FastifyRegisterOp {
   prefix?: string;
   /** Literal-ish option texts (`global: 'false'`, `addHook: 'false'`). */
   options?: Record<string, string>;
+  /** @fastify/autoload: the string parts of `dir` (`['routes']` for `path.join(__dirname, 'routes')`). */
+  dirParts?: string[];
   span: Span;
 }
 

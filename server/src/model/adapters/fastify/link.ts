@@ -9,6 +9,7 @@ import type { ExprRef, Location, Protection, ProtectionScope } from '../../types
 import type { FastifyFacts, FastifyRegisterOp, FastifyRouteOp, GuardHook } from './facts';
 import { GUARD_HOOKS } from './facts';
 import { classifyHook, functionIdOf, type GuardEnv } from './guards';
+import { autoloaded } from './autoload';
 import { resolvePlugin, type ScopeEntry } from './plugins';
 import { joinPath } from './syntax';
 
@@ -20,7 +21,7 @@ interface Env extends GuardEnv {
 interface Context {
   hooks: { file: string; hook: GuardHook; ref: ExprRef }[];
   routes: { file: string; op: FastifyRouteOp }[];
-  children: { file: string; op: FastifyRegisterOp; key: string }[];
+  children: { file: string; op: FastifyRegisterOp; key: string; prefix?: string; from?: string }[];
   libraries: { file: string; op: FastifyRegisterOp; module: string }[];
 }
 
@@ -47,15 +48,15 @@ export function linkFastify(ctx: LinkContext): LinkedRoute[] {
   for (const { file, scope } of env.scopes.values()) {
     for (const op of scope.ops) {
       if (op.op !== 'register') continue;
-      const target = resolvePlugin(ctx, env.scopes, file, op.plugin);
-      if (target?.kind === 'scope') registered.add(target.key);
+      for (const t of registrationsOf(env, file, op)) if (t.kind === 'scope') registered.add(t.key);
     }
   }
   const routes: LinkedRoute[] = [];
   for (const entry of env.scopes.values()) {
     const root = entry.scope.kind === 'instance' || (!registered.has(entry.scope.key) && entry.fastifyFile);
     if (!root) continue;
-    const start: Inherited = { prefix: '', protections: [], middlewareIds: [], via: [], depth: entry.scope.kind === 'instance' ? 0 : 1 };
+    // A plugin nobody registers is the app itself (fastify-cli's `app.js`) or loaded in a way we cannot see.
+    const start: Inherited = { prefix: '', protections: [], middlewareIds: [], via: [], depth: 0 };
     walk(env, entry.scope.key, start, new Set(), routes);
   }
   return routes;
@@ -72,10 +73,11 @@ function contextOf(env: Env, key: string, seen: Set<string>): Context {
       if (op.op === 'hook') out.hooks.push({ file: entry.file, hook: op.hook, ref: op.ref });
       else if (op.op === 'route') out.routes.push({ file: entry.file, op });
       else if (op.op === 'register') {
-        const target = resolvePlugin(env.ctx, env.scopes, entry.file, op.plugin);
-        if (target?.kind === 'library') out.libraries.push({ file: entry.file, op, module: target.module });
-        else if (target?.kind === 'scope' && !target.encapsulated) add(target.key);
-        else if (target?.kind === 'scope') out.children.push({ file: entry.file, op, key: target.key });
+        for (const target of registrationsOf(env, entry.file, op)) {
+          if (target.kind === 'library') out.libraries.push({ file: entry.file, op, module: target.module });
+          else if (!target.encapsulated) add(target.key);
+          else out.children.push({ file: entry.file, op, key: target.key, prefix: target.prefix, from: target.from });
+        }
       }
     }
   };
@@ -103,10 +105,26 @@ function walk(env: Env, key: string, inherited: Inherited, path: Set<string>, ro
   for (const r of context.routes) routes.push(...routesOf(env, r.file, r.op, here));
   const inner = new Set(path).add(key);
   for (const child of context.children) {
-    const via = { message: child.op.prefix ? `plugin registered with prefix '${child.op.prefix}'` : 'plugin registered', location: { file: child.file, span: child.op.span } };
-    const next: Inherited = { ...here, prefix: joinPath(here.prefix, child.op.prefix ?? ''), via: [...here.via, via], depth: here.depth + 1 };
+    const prefix = child.prefix ?? child.op.prefix;
+    const what = child.from ? `plugin ${child.from} loaded by @fastify/autoload` : 'plugin registered';
+    const via = { message: prefix ? `${what} with prefix '${prefix}'` : what, location: { file: child.file, span: child.op.span } };
+    const next: Inherited = { ...here, prefix: joinPath(here.prefix, prefix ?? ''), via: [...here.via, via], depth: here.depth + 1 };
     walk(env, child.key, next, inner, routes);
   }
+}
+
+type Registration =
+  | { kind: 'scope'; key: string; encapsulated: boolean; prefix?: string; from?: string }
+  | { kind: 'library'; module: string };
+
+/** What one `register(...)` call adds: a plugin scope, a library, or (autoload) every plugin under a folder. */
+function registrationsOf(env: Env, file: string, op: FastifyRegisterOp): Registration[] {
+  const target = resolvePlugin(env.ctx, env.scopes, file, op.plugin);
+  if (!target) return [];
+  if (target.kind === 'library' && /^(@fastify\/autoload|fastify-autoload)$/.test(target.module)) {
+    return autoloaded(env.ctx, env.scopes, file, op).map((a) => ({ kind: 'scope', key: a.key, encapsulated: a.encapsulated, prefix: a.prefix, from: a.file }));
+  }
+  return [target];
 }
 
 /** Protections that registering a well-known plugin gives the whole context. */

@@ -55,3 +55,8 @@ function isFastifyPlugin(ctx: LinkContext, file: string, callee: ExprRef): boole
   if (r.kind === 'module') return /^fastify-plugin$/.test(r.module);
   return r.kind === 'unresolved' && FP_NAMES.has(callee.name);
 }
+
+/** The plugin a file's default export denotes (what `register(require(file))` or @fastify/autoload loads). */
+export function defaultPlugin(ctx: LinkContext, scopes: Map<string, ScopeEntry>, file: string): PluginTarget {
+  return fromResolved(ctx, scopes, defaultExport(ctx, file), true, 1);
+}
