@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { scanFixture } from '../helpers/scan';
+import { buildModel, runRule, type RouteSpec } from '../helpers/model-builder';
+
+const RULE = 'ratelimit-missing';
+
+const EXPRESS = `
+//- /package.json
+{ "dependencies": { "express": "^4.19.0", "express-rate-limit": "^7.0.0" } }
+//- /src/app.ts
+import express from 'express';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.post('/api/chat', async (req, res) => res.json({})); // expect: ratelimit-missing
+app.post('/api/ai/complete', rateLimit({ limit: 20, keyGenerator: (req) => String(req.headers['x-user-id']) }), async (req, res) => res.json({})); // ok: ratelimit-missing
+app.post('/auth/login', (req, res) => res.json({})); // expect: ratelimit-missing
+app.post('/webhooks/stripe', (req, res) => res.sendStatus(200)); // expect: ratelimit-missing
+app.delete('/admin/users/:id', (req, res) => res.sendStatus(204)); // expect: ratelimit-missing
+app.get('/api/tickets', (req, res) => res.json([])); // ok: ratelimit-missing
+app.get('/health', (req, res) => res.send('ok')); // ok: ratelimit-missing
+export default app;
+`;
+
+test('express: chat, auth, webhook and admin routes without a limiter are reported (inline markers)', async () => {
+  const { result } = await scanFixture(EXPRESS);
+  const findings = result.findings.filter((f) => f.rule === RULE);
+  assert.deepEqual(compareExpectations(expectations(parseFixture(EXPRESS)), findings, [RULE]), []);
+  const messages = Object.fromEntries(findings.map((f) => [f.route, f.message]));
+  assert.match(messages['POST /api/chat'], /calls an LLM and has no rate limit: one script can burn your model budget/);
+  assert.match(messages['POST /auth/login'], /brute-forced/);
+  assert.match(messages['POST /webhooks/stripe'], /flood of deliveries/);
+  assert.match(messages['DELETE /admin/users/:id'], /admin endpoint/);
+  assert.ok(findings.every((f) => f.severity === 'error'));
+});
+
+test('an app-level limiter or a declared gateway limit counts', async () => {
+  const appLevel = await scanFixture({
+    'src/app.ts': "import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\napp.use(rateLimit({ limit: 100 }));\napp.post('/api/chat', (req, res) => res.json({}));\n",
+  });
+  assert.deepEqual(appLevel.result.findings.filter((f) => f.rule === RULE), []);
+  const gateway = await scanFixture(
+    { 'src/app.ts': "import express from 'express';\nconst app = express();\napp.post('/api/chat', (req, res) => res.json({}));\n" },
+    { controls: [{ kind: 'rateLimit', paths: ['/api/**'], description: 'Cloudflare rate limiting rule 12' }] },
+  );
+  assert.deepEqual(gateway.result.findings.filter((f) => f.rule === RULE), []);
+});
+
+const FILES = { 'src/app.ts': "const h = () => 1;\napp.post('/api/chat', limiter, h);\n" };
+const chat = (over: Partial<RouteSpec>): RouteSpec => ({
+  method: 'POST', path: '/api/chat', file: 'src/app.ts', framework: 'express', at: "app.post('/api/chat', limiter, h)", tags: ['ai'], ...over,
+});
+
+test('ai routes limited only per IP get a warning asking for per-user and per-conversation limits', () => {
+  const built = buildModel({ files: FILES, routes: [chat({ protections: [{ kind: 'rateLimit', name: 'limiter', keyedBy: 'ip', at: 'limiter, h' }] })] });
+  const [f] = runRule(built, RULE);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /rate-limited only per IP \(limiter\): add per-user\/token and per-conversation limits/);
+});
+
+test('ai routes keyed by user or conversation, and non-ai routes keyed by IP, are fine', () => {
+  const built = buildModel({
+    files: FILES,
+    routes: [
+      chat({ protections: [{ kind: 'rateLimit', name: 'limiter', keyedBy: 'user', at: 'limiter, h' }] }),
+      chat({ protections: [{ kind: 'rateLimit', name: 'limiter', keyedBy: 'ip', at: 'limiter, h' }, { kind: 'rateLimit', name: 'limiter', keyedBy: 'conversation', at: 'limiter, h' }] }),
+      chat({ path: '/auth/login', tags: ['auth'], protections: [{ kind: 'rateLimit', name: 'limiter', keyedBy: 'ip', at: 'limiter, h' }] }),
+      chat({ method: 'OPTIONS' }),
+      chat({ tags: ['data'] }),
+    ],
+  });
+  assert.deepEqual(runRule(built, RULE), []);
+});
+
+test('a configured info severity is never raised to warning for the per-IP case', () => {
+  const built = buildModel({ files: FILES, routes: [chat({ protections: [{ kind: 'rateLimit', name: 'limiter', keyedBy: 'ip', at: 'limiter, h' }] }), chat({})] });
+  const findings = runRule(built, RULE, { rules: { [RULE]: 'info' } });
+  assert.deepEqual(findings.map((f) => f.severity), ['info', 'info']);
+});
