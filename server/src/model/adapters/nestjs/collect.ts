@@ -47,13 +47,18 @@ export function readDecorators(ctx: ExtractContext, node: ts.Node): NestDecorato
     return {
       name: (call ? call.expression : e).getText(ctx.sf),
       args: args.map((a) => ctx.ref(a)),
-      values: args.map((a) => {
-        const u = unwrap(a);
-        return ts.isStringLiteralLike(u) ? u.text : u.getText(ctx.sf);
-      }),
+      values: args.flatMap((a) => literalValues(ctx, a)),
       span: ctx.span(d),
     };
   });
+}
+
+/** `'admin'` → ['admin']; `['a', 'b']` → ['a', 'b']; anything else → its text (`Role.Admin`). */
+function literalValues(ctx: ExtractContext, a: ts.Expression): string[] {
+  const u = unwrap(a);
+  if (ts.isStringLiteralLike(u)) return [u.text];
+  if (ts.isArrayLiteralExpression(u)) return u.elements.flatMap((e) => literalValues(ctx, e));
+  return [u.getText(ctx.sf)];
 }
 
 /** Start of the line holding a node's first decorator (where `@UseGuards(X)` is inserted above it). */

@@ -28,6 +28,13 @@ export interface GuardInfo {
   throttler: boolean;
 }
 
+/** The class or factory named by `new X()`, `X()`, `new (AuthGuard('jwt'))()`, or the ref itself. */
+function calleeOf(ref: ExprRef): ExprRef {
+  let r = ref;
+  while (r.kind === 'new' || r.kind === 'call') r = r.callee;
+  return r;
+}
+
 export function refLabel(ref: ExprRef): string {
   if (ref.kind === 'new') return refLabel(ref.callee);
   if (ref.kind === 'ident') return ref.name;
@@ -71,8 +78,7 @@ export function guardInfo(ctx: LinkContext, file: string, ref: ExprRef, scope: P
   const name = refLabel(ref);
   const rename = (p: Protection): Protection => ({ ...p, name, scope, declaredAt });
   const info: GuardInfo = { protections: ctx.classify(file, ref, scope), role: /roles?guard/i.test(name), throttler: /throttl/i.test(name) };
-  const target = ref.kind === 'new' || ref.kind === 'call' ? ref.callee : ref;
-  const r = ctx.resolveRef(file, target);
+  const r = ctx.resolveRef(file, calleeOf(ref));
   if (r.kind === 'module') {
     const lib = NEST_LIBRARIES.find((l) => l.module.test(r.module) && l.name.test(r.exportName));
     if (lib?.kind === 'rateLimit') info.throttler = true;
@@ -116,8 +122,7 @@ export function pipeInfo(ctx: LinkContext, file: string, ref: ExprRef, scope: Pr
   const needsDto = /^ValidationPipe$/.test(name.split('.').pop()!);
   const found = ctx.classify(file, ref, scope).find((p) => p.kind === 'validation');
   if (found) return { protection: found, needsDto };
-  const target = ref.kind === 'new' || ref.kind === 'call' ? ref.callee : ref;
-  const r = ctx.resolveRef(file, target);
+  const r = ctx.resolveRef(file, calleeOf(ref));
   const declaredAt: Location = { file, span: ref.span };
   if (r.kind === 'module') {
     const lib = NEST_LIBRARIES.find((l) => l.kind === 'validation' && l.module.test(r.module) && l.name.test(r.exportName));
