@@ -264,20 +264,29 @@ export function toFact(scope: ValueScope, node: ts.Expression, val?: Val): Value
 
 /** A string literal's own text keeps 4 characters; literals inside longer text keep 4 when they are long. */
 function textOf(scope: ValueScope, n: ts.Expression, lit: ValueFact['literal']): string {
-  if (lit?.kind === 'string' && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && n.text.length > 4) {
+  if (lit?.kind === 'string' && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && n.text.length > 4 && !isPlainText(n.text)) {
     const q = n.getText(scope.sf)[0];
     return `${q}${n.text.slice(0, 4)}…${q}(${n.text.length} chars)`;
   }
   return redactLiterals(clip(n.getText(scope.sf)));
 }
 
-/** Replace string literals longer than 12 characters in source text by their first 4 characters and length. */
+/**
+ * Literals that cannot be credentials stay readable (role names, header names, paths, origins, messages): words and
+ * separators only, no long token, no token mixing letters and digits.
+ */
+export function isPlainText(s: string): boolean {
+  if (s.length > 100 || !/^[\w.\-:/ *@,?=&#%+!'()]*$/.test(s)) return false;
+  return !s.split(/[^A-Za-z0-9]+/).some((t) => t.length >= 20 || (t.length >= 8 && /\d/.test(t) && /[A-Za-z]/.test(t)));
+}
+
+/** Replace secret-looking string literals longer than 12 characters in source text by their first 4 characters and length. */
 export function redactLiterals(text: string): string {
   const closed = text.replace(/(['"`])((?:\\.|(?!\1)[^\\]){13,})\1/g, (m, q: string, inner: string) =>
-    q === '`' && inner.includes('${') ? m : `${q}${inner.slice(0, 4)}…${q}(${inner.length} chars)`,
+    (q === '`' && inner.includes('${')) || isPlainText(inner) ? m : `${q}${inner.slice(0, 4)}…${q}(${inner.length} chars)`,
   );
   // A literal cut off by clipping has no closing quote: keep its first 4 characters only.
-  return closed.replace(/(['"`])([^'"`]{13,})…$/, (_m, q: string, inner: string) => `${q}${inner.slice(0, 4)}…`);
+  return closed.replace(/(['"`])([^'"`]{13,})…$/, (m, q: string, inner: string) => (isPlainText(inner) ? m : `${q}${inner.slice(0, 4)}…`));
 }
 
 function literalOf(n: ts.Expression): ValueFact['literal'] | undefined {
