@@ -35,8 +35,10 @@ function calleeOf(ref: ExprRef): ExprRef {
   return r;
 }
 
+/** Display name of a guard or pipe as written: `RolesGuard`, `AuthGuard('jwt')`, `ValidationPipe` for `new ValidationPipe({...})`. */
 export function refLabel(ref: ExprRef): string {
   if (ref.kind === 'new') return refLabel(ref.callee);
+  if (ref.kind === 'call' && ref.text.length > 40) return refLabel(ref.callee);
   if (ref.kind === 'ident') return ref.name;
   if (ref.kind === 'member') return [ref.object, ...ref.path].join('.');
   return ref.text;
@@ -77,7 +79,8 @@ export function guardInfo(ctx: LinkContext, file: string, ref: ExprRef, scope: P
   const declaredAt: Location = { file, span: ref.span };
   const name = refLabel(ref);
   const rename = (p: Protection): Protection => ({ ...p, name, scope, declaredAt });
-  const info: GuardInfo = { protections: ctx.classify(file, ref, scope), role: /roles?guard/i.test(name), throttler: /throttl/i.test(name) };
+  // Every protection is named as the guard is written here, whichever source recognised it.
+  const info: GuardInfo = { protections: ctx.classify(file, ref, scope).map((p) => ({ ...p, name })), role: /roles?guard/i.test(name), throttler: /throttl/i.test(name) };
   const r = ctx.resolveRef(file, calleeOf(ref));
   if (r.kind === 'module') {
     const lib = NEST_LIBRARIES.find((l) => l.module.test(r.module) && l.name.test(r.exportName));
@@ -121,7 +124,7 @@ export function pipeInfo(ctx: LinkContext, file: string, ref: ExprRef, scope: Pr
   const name = refLabel(ref);
   const needsDto = /^ValidationPipe$/.test(name.split('.').pop()!);
   const found = ctx.classify(file, ref, scope).find((p) => p.kind === 'validation');
-  if (found) return { protection: found, needsDto };
+  if (found) return { protection: { ...found, name }, needsDto };
   const r = ctx.resolveRef(file, calleeOf(ref));
   const declaredAt: Location = { file, span: ref.span };
   if (r.kind === 'module') {

@@ -39,7 +39,9 @@ export function findMiddlewares(ctx: LinkContext, all: [string, NextFacts][]): N
     const declaredAt: Location = { file, span: exported.span };
     // Protections are declared where the middleware is exported, whichever module implements it.
     let protections = target ? ctx.classify(target.file, target.ref, 'middleware-file').map((p) => ({ ...p, declaredAt })) : [];
-    if (!protections.some((p) => p.kind === 'auth')) {
+    // Clerk's clerkMiddleware() only authenticates where its callback calls protect(): bare, every route stays public.
+    if (callsFactory(ctx, file, exported, 'clerkMiddleware') && !facts.callsProtect) protections = protections.filter((p) => p.kind !== 'auth');
+    else if (!protections.some((p) => p.kind === 'auth')) {
       const lib = libraryAuth(ctx, file, exported, facts);
       if (lib) protections = [{ kind: 'auth', name: lib.name, via: 'library', library: lib.library, scope: 'middleware-file', declaredAt }, ...protections];
     }
@@ -60,6 +62,14 @@ function classifiable(ctx: LinkContext, file: string, e: NextExport): { file: st
   }
   if (e.local) return { file, ref: ident(e.local) };
   return e.value ? { file, ref: e.value } : undefined;
+}
+
+/** The export is a call of `factory` (`export default clerkMiddleware()`), directly or through one local alias. */
+function callsFactory(ctx: LinkContext, file: string, e: NextExport, factory: string): boolean {
+  let value = e.value;
+  const name = e.local ?? (value?.kind === 'ident' ? value.name : undefined);
+  if (name) value = ctx.files[file]?.bindings.find((b) => b.name === name)?.init;
+  return value?.kind === 'call' && value.callee.kind === 'ident' && value.callee.name === factory;
 }
 
 /** Auth from a known library: a re-export (`export { auth as middleware } from '@/auth'`) or a factory call. */
