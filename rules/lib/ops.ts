@@ -59,7 +59,7 @@ export function runbookDocs(model: WorkspaceModel): TextFileFacts[] {
 export const HANDOVER_PARTS: { id: string; label: string; heading: RegExp }[] = [
   { id: 'env', label: 'environment variables', heading: /env|environment|config(uration)?|variables|settings/ },
   { id: 'secrets', label: 'secrets ownership', heading: /secret|credential|api keys?|keys|ownership|owners?\b|access/ },
-  { id: 'rollback', label: 'rollback steps', heading: /roll ?back|revert|deploy|release/ },
+  { id: 'rollback', label: 'rollback steps', heading: /roll ?back|revert|restore|recovery|disaster/ },
   { id: 'escalation', label: 'escalation contacts', heading: /escalat|on-?call|contacts?|incident|pager|support|who to call/ },
 ];
 
