@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type FileEvent,
   type ProtocolConnection,
+  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -106,7 +107,9 @@ export class LspClient {
       applyWorkspaceEditToDisk(p.edit);
       return { applied: true };
     });
-    c.onNotification('$/progress', (p) => this.progress.push(p));
+    c.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+    });
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);
     });
@@ -116,7 +119,9 @@ export class LspClient {
       this.waiters = [];
       for (const w of waiters) w();
     });
-    c.onNotification((method, params) => this.notifications.push({ method, params }));
+    c.onNotification('readiness/scorecardChanged', (params: unknown) => {
+      this.notifications.push({ method: 'readiness/scorecardChanged', params });
+    });
   }
 
   /** The latest status. */
@@ -210,7 +215,7 @@ export class LspClient {
 export function applyWorkspaceEdit(edit: WorkspaceEdit, read: (path: string) => string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const textOf = (path: string) => out.get(path) ?? read(path) ?? '';
-  const apply = (uri: string, edits: { range: any; newText: string }[]) => {
+  const apply = (uri: string, edits: TextEdit[]) => {
     const path = fileURLToPath(uri);
     out.set(path, TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 0, textOf(path)), edits));
   };
@@ -220,7 +225,7 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit, read: (path: string) => 
       const path = fileURLToPath(change.uri);
       if (read(path) !== undefined || out.has(path)) throw new Error(`create of an existing file ${path}`);
       out.set(path, '');
-    } else apply(change.textDocument.uri, change.edits);
+    } else apply(change.textDocument.uri, change.edits as TextEdit[]);
   }
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) apply(uri, edits);
   return out;

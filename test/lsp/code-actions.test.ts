@@ -12,8 +12,8 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit, LspClient, readIfExists, uriOf } from './client';
 import { expressWorkspace } from './fixture';
 
-const CHANGED = 2;
-const CREATED = 1;
+const CHANGED = 2 as const;
+const CREATED = 1 as const;
 
 function parseErrors(path: string, text: string): string[] {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -134,8 +134,8 @@ test('readiness.applyFixes sends ONE edit with confirmation annotations; after i
       if ('edits' in change) for (const e of change.edits) assert.ok('annotationId' in e, 'every edit is annotated');
     }
     // The test client wrote the edit to disk; tell the server like an editor's file watcher would.
-    const touched = (edit.documentChanges ?? []).map((c) => ('kind' in c ? c.uri : c.textDocument.uri));
-    const events = [...new Set(touched)].map((uri) => ({ path: new URL(uri).pathname, type: CHANGED }));
+    const touched = (edit.documentChanges ?? []).map((c) => ('kind' in c ? (c as { uri: string }).uri : c.textDocument.uri));
+    const events = [...new Set(touched)].map((uri) => ({ path: new URL(uri).pathname, type: CHANGED as 1 | 2 | 3 }));
     await client.watched(events.map((e) => (existsSync(e.path) ? e : { ...e, type: CREATED })));
     await client.quiescent();
     for (const uri of touched) {

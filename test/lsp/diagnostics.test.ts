@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { LspClient } from './client';
 import { expressWorkspace } from './fixture';
 
-const CHANGED = 2;
-const DELETED = 3;
+const CHANGED = 2 as const;
+const DELETED = 3 as const;
 
 async function withServer(fn: (client: LspClient, root: string) => Promise<void>): Promise<void> {
   const root = expressWorkspace();
@@ -42,7 +42,7 @@ test('indexes on initialized with progress, then publishes auth-missing with sou
     assert.equal(d.severity, 1);
     assert.match(d.codeDescription!.href, /auth-missing\.md$/);
     assert.equal(d.range.start.line, 6, 'the app.get registration line (0-based)');
-    assert.match(d.message, /GET \/api\/admin\/users/);
+    assert.match(String(d.message), /GET \/api\/admin\/users/);
     const data = d.data as { rule: string; fingerprint: string; version: string };
     assert.equal(data.rule, 'auth-missing');
     assert.match(data.fingerprint, /^[0-9a-f]{8,}$/);
@@ -98,7 +98,7 @@ test('a readiness.config.json change re-analyses the folder', async () => {
     assert.equal(status.health, 'warning');
     assert.match(status.folders[0].problem ?? '', /no-such-rule/);
     const [configDiagnostic] = client.diagnosticsOf(config);
-    assert.match(configDiagnostic.message, /unknown rule id/);
+    assert.match(String(configDiagnostic.message), /unknown rule id/);
   });
 });
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type ReadinessConfig } from '../config';
-import { buildScorecard, runRules, validateRuleConfig, type EngineFinding, type EngineResult, type Scorecard } from '../engine';
+import { buildScorecard, runRules, validateRuleConfig, type EngineFinding, type EngineResult, type ProbeRowInput, type Scorecard } from '../engine';
 import { WorkspaceIndex } from '../model';
 import { hashText } from '../model/extract';
 import type { WorkspaceModel } from '../model/types';
@@ -21,6 +21,8 @@ export interface Analysis {
   texts: Map<string, string | undefined>;
   /** Findings by fingerprint (a rule may, rarely, report two findings with one fingerprint). */
   byFingerprint: Map<string, EngineFinding[]>;
+  /** Increases with every analysis of the folder, across re-indexing (the index's own version restarts then). */
+  seq: number;
 }
 
 export class Folder {
@@ -32,10 +34,13 @@ export class Folder {
   /** One line when indexing itself failed. */
   indexProblem?: string;
   analysis?: Analysis;
+  private analyses = 0;
   /** Open buffers' texts, by folder-relative path, as last given to the index (the last text that parsed). */
   readonly bufferTexts = new Map<string, string>();
   /** Typing debounce from this folder's settings (kept here so scheduling a keystroke stays synchronous). */
   debounceMs = 150;
+  /** Checks of the last live probe the user ran for this folder, joined into its scorecard. */
+  probeRows?: ProbeRowInput[];
 
   constructor(
     readonly uri: string,
@@ -138,7 +143,7 @@ export class Folder {
       list.push(f);
       byFingerprint.set(f.fingerprint, list);
     }
-    this.analysis = { model, result, scorecard: buildScorecard(result), texts, byFingerprint };
+    this.analysis = { model, result, scorecard: buildScorecard(result, this.probeRows), texts, byFingerprint, seq: ++this.analyses };
     return this.analysis;
   }
 

@@ -110,7 +110,7 @@ export async function scorecard(session: Session, params: FolderParams | undefin
   return {
     folder: folder.uri,
     verdict: analysis.scorecard.verdict,
-    modelVersion: analysis.model.version,
+    modelVersion: analysis.seq,
     checks: analysis.scorecard.checks.map((c) => ({
       ...c,
       items: analysis.result.findings.filter((f) => f.check === c.id).map(summary),

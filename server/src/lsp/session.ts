@@ -191,7 +191,7 @@ export class Session {
       void this.connection.sendNotification(scorecardChangedType, {
         folder: folder.uri,
         verdict: analysis.scorecard.verdict,
-        modelVersion: analysis.model.version,
+        modelVersion: analysis.seq,
       });
     }
   }
