@@ -28,7 +28,8 @@ export function limiterKind(route: Route): LimiterKind {
 }
 
 export function addRateLimitFix(ctx: FixContext, route: Route): Fix | undefined {
-  const plan = reusedLimiter(ctx, route) ?? idiomaticLimiter(ctx, route);
+  // A limiter module an earlier fix created offers the variant that suits this route (auth, chat): prefer it.
+  const plan = (createdEarlier(ctx, route) ? idiomaticLimiter(ctx, route) : undefined) ?? reusedLimiter(ctx, route) ?? idiomaticLimiter(ctx, route);
   if (!plan) return undefined;
   const imports = importsFor(ctx, route.file, plan.sources);
   if (!imports) return undefined;
@@ -70,6 +71,12 @@ function reusedLimiter(ctx: FixContext, route: Route): Plan | undefined {
   if (!src) return undefined;
   const placed = placeMiddleware(ctx, route, expr);
   return placed && { edits: placed.edits, sources: [...(src === 'local' ? [] : [src]), ...placed.sources], reused: true, what: expr };
+}
+
+function createdEarlier(ctx: FixContext, route: Route): boolean {
+  if (route.framework === 'fastify' || route.framework === 'nestjs') return false;
+  const file = helperPath(ctx, route, route.framework === 'nextjs' ? 'lib' : 'middleware', 'rate-limit');
+  return existingExport(ctx, file, route.framework === 'nextjs' ? 'checkRateLimit' : LIMITERS[limiterKind(route)]);
 }
 
 function idiomaticLimiter(ctx: FixContext, route: Route): Plan | undefined {

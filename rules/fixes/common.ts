@@ -93,15 +93,29 @@ export function importsFor(ctx: FixContext, file: string, sources: ImportSource[
   return mergeSameOffset(edits);
 }
 
-/** Two new import lines at the same offset become one edit, so that edits never overlap. */
+/** Insertions at the same offset become one edit (edits never overlap), and named imports of one module one line. */
 function mergeSameOffset(edits: TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (const e of edits) {
     const same = out.find((o) => o.start === e.start && o.end === e.end && o.start === o.end && e.start === e.end);
-    if (same) same.newText += e.newText;
+    if (same) same.newText = joinImportLines(same.newText + e.newText);
     else out.push({ ...e });
   }
   return out;
+}
+
+const NAMED_LINE = /^(import \{ |const \{ )(.+) (\} from '[^']+';|\} = require\('[^']+'\);)$/;
+
+/** `import { A } from 'm';` + `import { B } from 'm';` → `import { A, B } from 'm';` (same for require). */
+function joinImportLines(text: string): string {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = NAMED_LINE.exec(line);
+    const i = m ? lines.findIndex((l) => { const n = NAMED_LINE.exec(l); return !!n && n[1] === m[1] && n[3] === m[3]; }) : -1;
+    if (m && i !== -1) lines[i] = lines[i].replace(NAMED_LINE, (_all, a: string, names: string, b: string) => `${a}${names}, ${m[2]} ${b}`);
+    else lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /** A created module already in the workspace (the fix ran before): reuse it instead of writing it again. */

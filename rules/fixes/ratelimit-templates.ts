@@ -73,10 +73,11 @@ function koaModule(f: ModuleFlavor): string {
 function honoModule(f: ModuleFlavor): string {
   const ip = `c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown'`;
   const limiter = (name: string, windowMs: string, limit: number, key: string) =>
-    `${exportKw(f)}const ${name} = rateLimiter({ windowMs: ${windowMs}, limit: ${limit}, standardHeaders: 'draft-7', keyGenerator: (c) => ${key} });`;
+    `${exportKw(f)}const ${name} = honoRateLimiter({ windowMs: ${windowMs}, limit: ${limit}, standardHeaders: 'draft-7', keyGenerator: (c) => ${key} });`;
   return [
     HEADER('hono-rate-limiter'),
-    importOf(f, 'hono-rate-limiter', ['rateLimiter']),
+    // Renamed on import: the package's `rateLimiter` would clash with the exported `rateLimiter` below.
+    importOf(f, 'hono-rate-limiter', [f.esm ? 'rateLimiter as honoRateLimiter' : 'rateLimiter: honoRateLimiter']),
     '',
     limiter(LIMITERS.default, '15 * 60 * 1000', 300, ip),
     limiter(LIMITERS.auth, '15 * 60 * 1000', 10, ip),

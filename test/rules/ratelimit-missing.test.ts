@@ -37,9 +37,12 @@ test('express: chat, auth, webhook and admin routes without a limiter are report
 
 test('an app-level limiter or a declared gateway limit counts', async () => {
   const appLevel = await scanFixture({
-    'src/app.ts': "import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\napp.use(rateLimit({ limit: 100 }));\napp.post('/api/chat', (req, res) => res.json({}));\n",
+    'src/app.ts': "import express from 'express';\nimport rateLimit from 'express-rate-limit';\nconst app = express();\napp.use(rateLimit({ limit: 100 }));\napp.post('/auth/login', (req, res) => res.json({}));\napp.post('/api/chat', (req, res) => res.json({}));\n",
   });
-  assert.deepEqual(appLevel.result.findings.filter((f) => f.rule === RULE), []);
+  // The login route is fine; the chat route is limited, but only per IP (express-rate-limit's default key).
+  const left = appLevel.result.findings.filter((f) => f.rule === RULE);
+  assert.deepEqual(left.map((f) => [f.route, f.severity]), [['POST /api/chat', 'warning']]);
+  assert.match(left[0].message, /only per IP/);
   const gateway = await scanFixture(
     { 'src/app.ts': "import express from 'express';\nconst app = express();\napp.post('/api/chat', (req, res) => res.json({}));\n" },
     { controls: [{ kind: 'rateLimit', paths: ['/api/**'], description: 'Cloudflare rate limiting rule 12' }] },
