@@ -8,6 +8,7 @@
 import type { LinkContext, Resolved } from './adapter';
 import { PROTECTION_LIBRARIES, type ProtectionLibrary } from './catalogue';
 import { behaviourOf, keyedByText, rolesIn } from './taint/behaviour';
+import { resolveCall } from './taint/calls';
 import { handlerProtections } from './taint/handler-protections';
 import type { BindingFact, ExprRef, FunctionFacts, Location, Protection, ProtectionKind, ProtectionScope } from './types';
 
@@ -161,11 +162,10 @@ export function helperProtections(ctx: LinkContext, fn: FunctionFacts, depth: nu
   for (const c of fn.calls) {
     if (!c.root || c.callee.includes('(') || seen.has(c.callee)) continue;
     seen.add(c.callee);
-    const path = c.callee.split('.');
-    const resolved = path.length === 1 ? ctx.resolveName(file, c.root) : undefined;
-    if (resolved?.kind !== 'function' || resolved.fn.id === fn.id) continue;
+    const target = resolveCall(ctx, fn, c);
+    if (!target || target.id === fn.id) continue;
     const site: Site = { scope: 'handler', declaredAt: { file, span: c.span }, name: c.callee };
-    for (const p of behaviourProtections(ctx, resolved.fn, site, depth)) if (!out.some((o) => o.kind === p.kind)) out.push(p);
+    for (const p of behaviourProtections(ctx, target, site, depth)) if (!out.some((o) => o.kind === p.kind)) out.push(p);
   }
   return out;
 }

@@ -1,17 +1,72 @@
 /**
- * Route tags (ai, auth, webhook, admin, health, public, data) from the path and what the handler does.
- * OWNED BY the protections work item; this first version tags by path only.
+ * Route tags: `ai`, `auth`, `webhook`, `admin`, `health`, `data` from the path and from what the handler does
+ * (directly or through 1–2 levels of called project functions); `public` comes from the config in link.ts and
+ * adapters may pre-set tags they know from syntax. Tags decide which rules care about a route.
  */
 import type { LinkContext } from './adapter';
-import type { Route, RouteTag } from './types';
+import { AI_SDK_CALLS, DB_WRITE, WEBHOOK_CALLS, WEBHOOK_HEADERS } from './catalogue';
+import { fileOf, reachable } from './taint/calls';
+import { isDbModule, isLlmModule } from './taint/file-env';
+import { moduleOfRoot } from './taint/handler-protections';
+import type { FunctionFacts, Route, RouteTag } from './types';
 
-export function tagRoute(_ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag[] {
-  const tags: RouteTag[] = [];
+const AI_PATH = /\/(chat|ai|completions?|assistant|ask|agent|llm|prompt|generate|conversations?\/[^/]+\/messages)(\/|$)/;
+const AUTH_PATH = /\/(login|logout|signin|sign-in|signout|sign-out|signup|sign-up|register|reset|reset-password|forgot|forgot-password|password|token|refresh|auth|oauth|callback|session|sessions|verify-email|magic-link|otp|2fa|mfa)(\/|$)/;
+const HEALTH_PATH = /\/(_?health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness|status|ping)$/;
+/** Database roots named plainly enough to tag `data` on a write call (`prisma.ticket.create`). */
+const DB_ROOT = /^(prisma|db|knex|sql|pool|supabase|mongoose|sequelize|drizzle|tx|trx)$/;
+
+export function tagRoute(ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag[] {
+  const tags = new Set<RouteTag>();
   const p = route.path.toLowerCase();
-  if (/\/(chat|ai|completions?|assistant|ask|conversations?\/[^/]+\/messages)(\/|$)/.test(p)) tags.push('ai');
-  if (/\/(login|signin|sign-in|signup|sign-up|register|reset|forgot|token|auth)(\/|$)/.test(p)) tags.push('auth');
-  if (/webhooks?/.test(p)) tags.push('webhook');
-  if (/\/admin(\/|$)/.test(p)) tags.push('admin');
-  if (/\/(health|healthz|ready|readyz|live|livez|status|ping)$/.test(p)) tags.push('health');
-  return tags;
+  if (AI_PATH.test(p)) tags.add('ai');
+  if (AUTH_PATH.test(p)) tags.add('auth');
+  if (/webhooks?|\/hooks?\//.test(p)) tags.add('webhook');
+  if (/\/admin(\/|$|-)/.test(p)) tags.add('admin');
+  if (HEALTH_PATH.test(p)) tags.add('health');
+  if (route.protections.some((x) => x.kind === 'role' && x.roles?.some((r) => /admin|superuser|owner|staff/i.test(r)))) tags.add('admin');
+  const handler = route.handlerId ? ctx.functions[route.handlerId] : undefined;
+  if (handler) {
+    const fns = reachable(ctx, handler, 2);
+    if (fns.some((f) => callsLlm(ctx, f))) tags.add('ai');
+    if (fns.some((f) => touchesDb(ctx, f))) tags.add('data');
+    if (fns.some(handlesWebhook)) tags.add('webhook');
+  }
+  return [...tags];
+}
+
+/** The function calls an LLM SDK: an `llm` value, or a call whose root comes from an LLM module. */
+export function callsLlm(ctx: LinkContext, fn: FunctionFacts): boolean {
+  if (fn.reads.includes('llm')) return true;
+  const file = fileOf(fn);
+  return fn.calls.some((c) => {
+    const module = moduleOfRoot(ctx, file, c.root);
+    if (!module || !isLlmModule(module)) return false;
+    if (module === 'ai') return AI_SDK_CALLS.has(c.callee);
+    // `openai('gpt-4o')` from @ai-sdk/openai only names a model; the call happens in generateText/streamText.
+    return !module.startsWith('@ai-sdk/');
+  });
+}
+
+/** The function reads or writes a database: a `dbRecord` value, a call through a DB module, or a write on a DB root. */
+export function touchesDb(ctx: LinkContext, fn: FunctionFacts): boolean {
+  if (fn.reads.includes('dbRecord')) return true;
+  const file = fileOf(fn);
+  return fn.calls.some((c) => {
+    if (isDbModule(moduleOfRoot(ctx, file, c.root))) return true;
+    const method = c.callee.split('.').pop() ?? '';
+    const root = c.root === 'this' ? c.callee.split('.')[1] : c.root;
+    return !!root && DB_ROOT.test(root) && DB_WRITE.test(method);
+  });
+}
+
+/** The function reads a webhook signature header or calls a signature verifier. */
+export function handlesWebhook(fn: FunctionFacts): boolean {
+  if (fn.calls.some((c) => WEBHOOK_CALLS.test(c.callee))) return true;
+  const names = [
+    ...fn.assignments.flatMap((a) => a.value.names),
+    ...fn.calls.flatMap((c) => c.args.flatMap((a) => a.names)),
+    ...fn.guards.flatMap((g) => g.names),
+  ];
+  return names.some((n) => WEBHOOK_HEADERS.test(n));
 }

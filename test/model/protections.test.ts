@@ -1,0 +1,196 @@
+// Protection recognition through real scans: catalogue libraries, behaviour-detected guards with unusual names, role
+// factories, limiter keying, handler-body checks, Nest guard classes, helpers called from handlers, config names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanFixture } from '../helpers/scan';
+import type { Protection, Route } from '../../server/src/model/types';
+
+async function routes(fixture: string, config = {}): Promise<Record<string, Route>> {
+  const { model } = await scanFixture(fixture, config);
+  assert.deepEqual(model.problems, []);
+  return Object.fromEntries(model.routes.map((r) => [r.key, r]));
+}
+
+const kinds = (r: Route) => r.protections.map((p) => p.kind).sort();
+const find = (r: Route, kind: Protection['kind']) => r.protections.find((p) => p.kind === kind);
+
+const EXPRESS_AUTH = `
+//- src/auth.ts
+import jwt from 'jsonwebtoken';
+export function ensureCaller(req, res, next) {
+  const h = req.headers.authorization;
+  if (!h) return res.status(401).json({ error: 'no token' });
+  try { req.user = jwt.verify(h.slice(7), process.env.JWT_SECRET); next(); } catch { res.sendStatus(401); }
+}
+export const requireRole = (...roles) => (req, res, next) => {
+  if (!roles.includes(req.user?.role)) return res.status(403).json({ error: 'forbidden' });
+  next();
+};
+export function logRequests(req, res, next) { console.log(req.method, req.path); next(); }
+export function ownerOnly(req, res, next) {
+  if (req.params.id !== req.user.id) return res.status(403).end();
+  next();
+}
+`;
+
+test('behaviour: a guard with an unusual name, a role factory, and look-alikes that are not guards', async () => {
+  const r = await routes(`${EXPRESS_AUTH}
+//- src/app.ts
+import express from 'express';
+import { ensureCaller, requireRole, logRequests, ownerOnly } from './auth';
+const app = express();
+app.get('/api/me', ensureCaller, (req, res) => res.json(req.user));
+app.delete('/api/admin/users/:id', ensureCaller, requireRole('admin', 'owner'), (req, res) => res.end());
+app.get('/api/open', logRequests, (req, res) => res.json({}));
+app.get('/api/things/:id', ownerOnly, (req, res) => res.json({}));
+`);
+  const me = find(r['GET /api/me'], 'auth')!;
+  assert.equal(me.via, 'behaviour');
+  assert.equal(me.name, 'ensureCaller');
+  assert.deepEqual(me.importFrom, { file: 'src/auth.ts', exportName: 'ensureCaller' });
+  const role = find(r['DELETE /api/admin/users/:id'], 'role')!;
+  assert.deepEqual(role.roles, ['admin', 'owner']);
+  assert.deepEqual(role.importFrom, { file: 'src/auth.ts', exportName: 'requireRole' });
+  assert.ok(r['DELETE /api/admin/users/:id'].tags.includes('admin'));
+  assert.deepEqual(kinds(r['GET /api/open']), [], 'logging middleware is not a guard');
+  assert.deepEqual(kinds(r['GET /api/things/:id']), [], 'an ownership 403 on a client id is authz, not authentication');
+});
+
+test('catalogue: express-rate-limit keyed by user / ip, passport, express-jwt, express-validator, celebrate', async () => {
+  const r = await routes(`
+//- src/app.ts
+import express from 'express';
+import rateLimit from 'express-rate-limit';
+import passport from 'passport';
+import { expressjwt } from 'express-jwt';
+import { body, validationResult } from 'express-validator';
+import { celebrate, Joi } from 'celebrate';
+const app = express();
+const perUser = rateLimit({ windowMs: 60_000, max: 20, keyGenerator: (req) => req.user.id });
+const perIp = rateLimit({ windowMs: 60_000, max: 100 });
+app.post('/api/chat', passport.authenticate('jwt', { session: false }), perUser, (req, res) => res.json({}));
+app.post('/api/login', perIp, body('email').isEmail(), (req, res) => res.json({}));
+app.post('/api/tickets', expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }), celebrate({ body: Joi.object() }), (req, res) => res.json({}));
+`);
+  const chat = r['POST /api/chat'];
+  assert.equal(find(chat, 'auth')?.library, 'passport');
+  const limit = find(chat, 'rateLimit')!;
+  assert.equal(limit.library, 'express-rate-limit');
+  assert.equal(limit.keyedBy, 'user');
+  assert.deepEqual(limit.importFrom, { module: 'express-rate-limit', exportName: 'default' });
+  const login = r['POST /api/login'];
+  assert.equal(find(login, 'rateLimit')?.keyedBy, 'ip');
+  assert.equal(find(login, 'validation')?.library, 'express-validator');
+  assert.deepEqual(kinds(r['POST /api/tickets']), ['auth', 'validation']);
+});
+
+test('handler bodies: session check with 401, zod parse, upstash limiter keyed by conversation, helper that throws 401', async () => {
+  const r = await routes(`
+//- src/lib/guard.ts
+export async function requireUser(req) {
+  const session = await getSession(req);
+  if (!session?.user) throw new UnauthorizedError('login first');
+  return session.user;
+}
+export class UnauthorizedError extends Error {}
+//- src/app.ts
+import express from 'express';
+import { z } from 'zod';
+import { Ratelimit } from '@upstash/ratelimit';
+import { requireUser } from './lib/guard';
+const ratelimit = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(10, '10 s') });
+const Msg = z.object({ conversationId: z.string(), text: z.string() });
+const app = express();
+app.post('/api/chat', async (req, res) => {
+  const user = await requireUser(req);
+  const { conversationId, text } = Msg.parse(req.body);
+  const { success } = await ratelimit.limit(conversationId);
+  if (!success) return res.status(429).json({ error: 'slow down' });
+  res.json({ user, text });
+});
+app.get('/api/session', async (req, res) => {
+  const token = req.cookies.session;
+  if (!token) return res.status(401).end();
+  res.json({});
+});
+`);
+  const chat = r['POST /api/chat'];
+  assert.equal(find(chat, 'validation')?.library, 'zod');
+  const limit = find(chat, 'rateLimit')!;
+  assert.equal(limit.library, '@upstash/ratelimit');
+  assert.equal(limit.keyedBy, 'conversation');
+  assert.equal(limit.scope, 'handler');
+  const auth = find(chat, 'auth')!;
+  assert.equal(auth.name, 'requireUser');
+  assert.equal(auth.scope, 'handler');
+  assert.equal(find(r['GET /api/session'], 'auth')?.scope, 'handler');
+});
+
+test('handler bodies: a 403 on a record owned by someone else is not authentication', async () => {
+  const r = await routes(`
+//- src/app.ts
+import express from 'express';
+const app = express();
+app.get('/api/tickets/:id', async (req, res) => {
+  const ticket = await prisma.ticket.findUnique({ where: { id: req.params.id } });
+  if (ticket.ownerId !== req.user.id) return res.status(403).end();
+  res.json(ticket);
+});
+`);
+  const route = r['GET /api/tickets/:id'];
+  assert.equal(find(route, 'auth'), undefined);
+  assert.ok(route.tags.includes('data'));
+});
+
+test('nest: guard classes by behaviour (canActivate) and by library (extends AuthGuard), ThrottlerGuard', async () => {
+  const r = await routes(`
+//- src/guards.ts
+import { Injectable, CanActivate, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    const req = context.switchToHttp().getRequest();
+    if (req.headers['x-api-key'] !== process.env.API_KEY) throw new UnauthorizedException();
+    return true;
+  }
+}
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {}
+//- src/tickets.controller.ts
+import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiKeyGuard, JwtAuthGuard } from './guards';
+@Controller('tickets')
+export class TicketsController {
+  @Get()
+  @UseGuards(ApiKeyGuard)
+  list() { return []; }
+  @Post()
+  @UseGuards(JwtAuthGuard, ThrottlerGuard)
+  create() { return {}; }
+}
+`);
+  const list = find(r['GET /tickets'], 'auth')!;
+  assert.equal(list.via, 'behaviour');
+  const create = r['POST /tickets'];
+  assert.equal(find(create, 'auth')?.library, '@nestjs/passport');
+  assert.equal(find(create, 'rateLimit')?.library, '@nestjs/throttler');
+});
+
+test('config helper names are protections whatever their body', async () => {
+  const r = await routes(
+    `
+//- src/app.ts
+import express from 'express';
+import { gate } from './gate';
+const app = express();
+app.get('/api/x', gate, (req, res) => res.json({}));
+//- src/gate.ts
+export const gate = (req, res, next) => next();
+`,
+    { helpers: { auth: ['gate'] } },
+  );
+  const p = find(r['GET /api/x'], 'auth')!;
+  assert.equal(p.via, 'config');
+});
