@@ -179,6 +179,14 @@ export class LspClient {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { readiness: settings } });
   }
 
+  async foldersChanged(added: string[], removed: string[]): Promise<void> {
+    this.sent++;
+    const folder = (path: string) => ({ uri: uriOf(path), name: path.split('/').pop()! });
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: added.map(folder), removed: removed.map(folder) },
+    });
+  }
+
   versionOf(path: string): number | null {
     return this.versions.get(uriOf(path)) ?? null;
   }

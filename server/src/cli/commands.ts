@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   baseline: baselineCommand,
   lsp: (args) => import('./lsp-command').then((m) => m.lspCommand(args)),
+  handover: (args) => import('./handover-command').then((m) => m.handoverCommand(args)),
 };
 
 export function usage(): string {
