@@ -56,8 +56,11 @@ export function behaviourOf(fn: FunctionFacts, strict = false): Behaviour {
   return out;
 }
 
+/**
+ * A schema parse of client input. Reading already-validated input (`c.req.valid('json')`, `matchedData(req)`) is not
+ * itself validation: the validator middleware that produced it is the protection.
+ */
 export function isValidatorCall(c: CallFact): boolean {
-  if (/(^|\.)matchedData$|^c\.req\.valid$/.test(c.callee)) return true;
   if (!VALIDATOR_CALLEE.test(c.callee) || c.callee.indexOf('.') < 0) return false;
   if (c.root && NOT_VALIDATOR_ROOT.test(c.root)) return false;
   return c.args.some((a) => hasAny(a.sources, CLIENT_SOURCES) || hasAny(a.spreads ?? [], CLIENT_SOURCES));

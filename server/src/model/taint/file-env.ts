@@ -84,9 +84,29 @@ function buildEnv(sf: ts.SourceFile): FileEnv {
       if (ts.isStringLiteral(e)) env.imports.set(stmt.name.text, { module: e.text, imported: '*' });
     } else if (ts.isVariableStatement(stmt)) {
       for (const decl of stmt.declarationList.declarations) addVariable(env, decl);
-    }
+    } else if (ts.isClassDeclaration(stmt)) addClassFields(env, stmt);
   }
   return env;
+}
+
+/**
+ * Class fields built from a module (`private client = new Anthropic()`) and constructor-injected parameters typed
+ * with an imported class (`constructor(private openai: OpenAI)`), keyed `this.<name>`.
+ */
+function addClassFields(env: FileEnv, cls: ts.ClassDeclaration): void {
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.initializer) {
+      const module = constructedFrom(env, m.initializer);
+      if (module) env.clients.set(`this.${m.name.text}`, module);
+    }
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) {
+        const type = p.type && ts.isTypeReferenceNode(p.type) && ts.isIdentifier(p.type.typeName) ? p.type.typeName.text : undefined;
+        const module = type ? env.imports.get(type)?.module : undefined;
+        if (module && ts.isIdentifier(p.name)) env.clients.set(`this.${p.name.text}`, module);
+      }
+    }
+  }
 }
 
 /** The module a local name stands for: imported directly, or a client constructed from an import. */

@@ -198,7 +198,7 @@ function nextHelperRole(scope: ValueScope, name: string): Role | undefined {
 
 function specialCall(scope: ValueScope, call: ts.CallExpression, path: string, method: string | undefined): Source[] | undefined {
   const root = rootOf(call.expression);
-  const rootModule = moduleOf(scope.env, root === 'this' ? undefined : root);
+  const rootModule = root === 'this' ? scope.env.clients.get(`this.${path.split('.')[1]}`) : moduleOf(scope.env, root);
   if (isValidatorCall(scope, path, method, root, rootModule)) return ['validated'];
   if (SESSION_CALLS.test(path) && !/^(Buffer|base64|atob)/.test(path)) return ['session'];
   if (IDENTITY_CALLS.test(path) || (method && /^(getUser|getSession)$/.test(method) && /\.auth(\(\))?$/.test(path.replace(/\.[^.]+$/, '')))) {
