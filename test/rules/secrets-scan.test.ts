@@ -93,8 +93,8 @@ test('redact never shows more than 4 characters or a quarter of the value', () =
 });
 
 test('secret-ish names are split into words', () => {
-  for (const n of ['OPENAI_API_KEY', 'apiKey', 'stripeSecret', 'DB_PASSWORD', 'x-api-key', 'SESSION_SECRET']) assert.ok(isSecretName(n), n);
-  for (const n of ['MONKEY', 'KEYBOARD', 'tokenUrl', 'AWS_ACCESS_KEY_ID', 'passport', 'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'author']) {
+  for (const n of ['OPENAI_API_KEY', 'apiKey', 'stripeSecret', 'DB_PASSWORD', 'x-api-key', 'SESSION_SECRET', 'DATABASE_URL', 'REDIS_URL', 'databaseUrl']) assert.ok(isSecretName(n), n);
+  for (const n of ['MONKEY', 'KEYBOARD', 'tokenUrl', 'AWS_ACCESS_KEY_ID', 'passport', 'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'author', 'API_URL', 'DATABASE_NAME']) {
     assert.ok(!isSecretName(n), n);
   }
 });

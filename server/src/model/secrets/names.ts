@@ -17,6 +17,8 @@ const NOT_SECRET_LAST = new Set([
 /** Names that contain a secret word but are public by design (publishable keys, public DSNs, anon keys). */
 const PUBLIC_BY_DESIGN = /publishable|public[_-]?key|anon[_-]?key|site[_-]?key|pk[_-]|client[_-]?id|sentry[_-]?dsn|^dsn$|maps[_-]?api|firebase[_-]?api|recaptcha[_-]?site|measurement/i;
 
+const CONNECTION_STRING = /^(?:[A-Z]+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MONGO(DB)?|REDIS|AMQP|RABBITMQ)_?(URL|URI|CONNECTION_STRING|DSN)$|connection_?string$/i;
+
 /** Split `stripeSecretKey`, `STRIPE_SECRET_KEY`, `x-api-key` into lower-case words. */
 export function nameWords(name: string): string[] {
   return name
@@ -31,6 +33,8 @@ export function nameWords(name: string): string[] {
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   if (!words.length || PUBLIC_BY_DESIGN.test(name)) return false;
+  // Connection strings carry the database password even though the name says URL.
+  if (CONNECTION_STRING.test(name)) return true;
   if (NOT_SECRET_LAST.has(words[words.length - 1])) return false;
   // `pass`/`pat`/`auth` alone are too ambiguous (passport, path, author); they count next to another hint.
   const strong = words.filter((w) => SECRET_WORDS.has(w) && !['pass', 'pat', 'auth', 'private', 'signing', 'dsn'].includes(w));
