@@ -6,6 +6,7 @@
  */
 import { defineRule, type Finding, type Route, type RuleContext } from './api';
 import { addAuthGuardFix } from './fixes/add-auth-guard';
+import { finish } from './fixes/common';
 import { atMost, authExemption, isSensitive, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
 
 /** Why it matters, per kind of route: the consequence an attacker gets. */
@@ -29,7 +30,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
     span: route.span,
     route: route.key,
     key: `${route.key} ${route.file}`,
-    fixes: fix ? [fix] : [],
+    fixes: fix ? [finish(ctx, fix)] : [],
     related: relatedOf(route),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { defineRule, type Finding, type Route, type RouteTag, type RuleContext } from './api';
 import { addRateLimitFix } from './fixes/add-rate-limit';
+import { finish } from './fixes/common';
 import { atMost, isAuthEntryPoint, protectionsOf, relatedOf } from './lib/routes';
 
 const LIMITED: readonly RouteTag[] = ['ai', 'auth', 'webhook', 'admin'];
@@ -27,7 +28,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
   const base = { file: route.file, span: route.span, route: route.key, key: `${route.key} ${route.file}`, related: relatedOf(route) };
   if (!limits.length) {
     const fix = addRateLimitFix(ctx, route);
-    return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [fix] : [] });
+    return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [finish(ctx, fix)] : [] });
   }
   const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip');
   if (!ipOnly) return undefined;
@@ -36,7 +37,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
     ...base,
     severity: atMost(ctx.severity, 'warning'),
     message: `${route.key} calls an LLM and is rate-limited only per IP (${limits.map((p) => p.name).join(', ')}): add per-user/token and per-conversation limits so one customer or one runaway conversation cannot spend the budget.`,
-    fixes: fix ? [fix] : [],
+    fixes: fix ? [finish(ctx, fix)] : [],
   });
 }
 

@@ -17,20 +17,40 @@ interface SessionCheck {
   note?: string;
 }
 
+/** Pages-router API routes (`pages/api/*`) take `(req, res)` and answer through `res`, not a returned Response. */
+export function isPagesApi(route: Route): boolean {
+  return /(^|\/)pages\/api\//.test(route.file);
+}
+
+/** The `(req, res)` parameter names of a pages-router handler, or undefined when they are not plain identifiers. */
+function reqRes(fn: FunctionFacts): [string, string] | undefined {
+  const [req, res] = fn.params.map((p) => p.name);
+  const ident = /^[A-Za-z_$][\w$]*$/;
+  return req && res && ident.test(req) && ident.test(res) ? [req, res] : undefined;
+}
+
 export function nextAuthFix(ctx: FixContext, route: Route): Fix | undefined {
   const fn = route.handlerId ? ctx.model.functions[route.handlerId] : undefined;
   const text = ctx.text(route.file);
   if (!fn?.bodySpan || text === undefined || text[fn.bodySpan.start] !== '{') return undefined;
-  const check = projectSession(ctx) ?? createdCheck(ctx, route, fn);
+  const pages = isPagesApi(route) ? reqRes(fn) : undefined;
+  if (isPagesApi(route) && !pages) return undefined;
+  const check = (pages ? undefined : sessionForApp(ctx)) ?? (pages ? sessionForPages(ctx) : undefined) ?? createdCheck(ctx, route, fn, pages);
   if (!check) return undefined;
   const facts = ctx.model.files[route.file];
   const usesNextResponse = !!facts?.imports.some((i) => i.names.some((n) => n.local === 'NextResponse'));
-  const deny = `${usesNextResponse ? 'NextResponse' : 'Response'}.json({ error: 'Unauthorized' }, { status: 401 })`;
+  const deny = pages
+    ? `${pages[1]}.status(401).json({ error: 'Unauthorized' })`
+    : `${usesNextResponse ? 'NextResponse' : 'Response'}.json({ error: 'Unauthorized' }, { status: 401 })`;
   const inner = indentAt(text, fn.span.start) + indentUnit(text);
   const variable = freeName(fn, 'session');
-  const lines = check.code.replaceAll('$V', variable).replaceAll('$DENY', deny).split('\n');
+  const code = check.code
+    .replaceAll('$V', variable)
+    .replaceAll('$DENY', deny)
+    .replaceAll('$RRC', pages ? `${pages[0]}, ${pages[1]}, ` : '')
+    .replaceAll('$RR', pages ? `${pages[0]}, ${pages[1]}` : '');
   const edits: TextEdit[] = [
-    { file: route.file, start: fn.bodySpan.start + 1, end: fn.bodySpan.start + 1, newText: lines.map((l) => `\n${inner}${l}`).join('') },
+    { file: route.file, start: fn.bodySpan.start + 1, end: fn.bodySpan.start + 1, newText: code.split('\n').map((l) => `\n${inner}${l}`).join('') },
   ];
   const makeAsync = asyncEdit(ctx, route.file, text, fn);
   if (makeAsync === null) return undefined;
@@ -44,6 +64,19 @@ export function nextAuthFix(ctx: FixContext, route: Route): Fix | undefined {
     safe: check.reused,
     note: check.note,
   };
+}
+
+const APP_CACHE = new WeakMap<object, SessionCheck | null>();
+
+/** The project's session helper for app-router handlers (memoised per snapshot: it scans every file's imports). */
+function sessionForApp(ctx: FixContext): SessionCheck | undefined {
+  if (!APP_CACHE.has(ctx.model)) APP_CACHE.set(ctx.model, projectSession(ctx, false) ?? null);
+  return APP_CACHE.get(ctx.model) ?? undefined;
+}
+
+/** Pages-router handlers pass `req, res` to the same helpers (Clerk's app-router `auth()` does not apply). */
+function sessionForPages(ctx: FixContext): SessionCheck | undefined {
+  return projectSession(ctx, true);
 }
 
 /** A local name not used by the handler's parameters or locals. */
@@ -65,11 +98,11 @@ export function asyncEdit(ctx: FixContext, file: string, text: string, fn: Funct
 }
 
 /** The session helper the project already uses in some file, with the imports it needs. */
-function projectSession(ctx: FixContext): SessionCheck | undefined {
+function projectSession(ctx: FixContext, pages: boolean): SessionCheck | undefined {
   for (const [file, facts] of Object.entries(ctx.model.files)) {
     for (const imp of facts.imports) {
       for (const n of imp.names) {
-        if (imp.spec === '@clerk/nextjs/server' && n.imported === 'auth') {
+        if (!pages && imp.spec === '@clerk/nextjs/server' && n.imported === 'auth') {
           return { code: `const { userId } = await ${n.local}();\nif (!userId) return $DENY;`, sources: [{ module: imp.spec, imported: 'auth', local: n.local }], reused: true };
         }
         if (/^next-auth(\/next)?$/.test(imp.spec) && n.imported === 'getServerSession') {
@@ -80,7 +113,7 @@ function projectSession(ctx: FixContext): SessionCheck | undefined {
           const target = resolveSpec(ctx.model, file, imp.spec);
           const fromNextAuth = target && ctx.model.files[target]?.imports.some((i) => /^next-auth/.test(i.spec));
           const source: ImportSource = isAlias(imp.spec) ? { module: imp.spec, imported: 'auth', local: n.local } : { file: target, imported: 'auth', local: n.local };
-          if (fromNextAuth) return { code: `const $V = await ${n.local}();\nif (!$V?.user) return $DENY;`, sources: [source], reused: true };
+          if (fromNextAuth) return { code: `const $V = await ${n.local}($RR);\nif (!$V?.user) return $DENY;`, sources: [source], reused: true };
         }
       }
     }
@@ -93,8 +126,9 @@ function serverSessionOptions(ctx: FixContext, file: string, facts: FileFacts, l
   const call = facts.functions.flatMap((f) => f.calls).find((c) => c.callee === local);
   const spec = facts.imports.find((i) => i.names.some((n) => n.local === local))!.spec;
   const sources: ImportSource[] = [{ module: spec, imported: 'getServerSession', local }];
-  const arg = call?.args[0]?.text;
-  if (!arg) return { code: `const $V = await ${local}();\nif (!$V) return $DENY;`, sources, reused: true };
+  // authOptions is the last argument in both forms: `getServerSession(authOptions)`, `getServerSession(req, res, authOptions)`.
+  const arg = call && (call.args.length === 1 || call.args.length === 3) ? call.args[call.args.length - 1].text : undefined;
+  if (!arg) return { code: `const $V = await ${local}($RR);\nif (!$V) return $DENY;`, sources, reused: true };
   const root = rootIdentifier(arg);
   const argImport = root ? facts.imports.find((i) => i.names.some((n) => n.local === root)) : undefined;
   if (!root || !argImport) return undefined;
@@ -102,18 +136,22 @@ function serverSessionOptions(ctx: FixContext, file: string, facts: FileFacts, l
   if (!target && argImport.spec.startsWith('.')) return undefined;
   const imported = argImport.names.find((n) => n.local === root)!.imported;
   sources.push(target ? { file: target, imported, local: root } : { module: argImport.spec, imported, local: root });
-  return { code: `const $V = await ${local}(${arg});\nif (!$V) return $DENY;`, sources, reused: true };
+  return { code: `const $V = await ${local}($RRC${arg});\nif (!$V) return $DENY;`, sources, reused: true };
 }
 
 /** No session helper in the project: a created `lib/require-auth` module checking the bearer token. */
-function createdCheck(ctx: FixContext, route: Route, fn: FunctionFacts): SessionCheck | undefined {
+function createdCheck(ctx: FixContext, route: Route, fn: FunctionFacts, pages?: [string, string]): SessionCheck | undefined {
   const file = helperPath(ctx, route, 'lib', 'require-auth');
   const jwt = jwtLibraryOf(ctx.model.dependencies);
   const { text, name } = authModuleSource('nextjs', flavorOf(ctx, route.file), jwt);
   const sources: ImportSource[] = [{ file, imported: name, local: name }];
   const request = fn.params[0] && /^[A-Za-z_$][\w$]*$/.test(fn.params[0].name) ? fn.params[0].name : undefined;
-  const header = request ? `${request}.headers.get('authorization')` : `(await headers()).get('authorization')`;
-  if (!request) sources.push({ module: 'next/headers', imported: 'headers', local: 'headers' });
+  const header = pages
+    ? `${pages[0]}.headers.authorization ?? null`
+    : request
+      ? `${request}.headers.get('authorization')`
+      : `(await headers()).get('authorization')`;
+  if (!request && !pages) sources.push({ module: 'next/headers', imported: 'headers', local: 'headers' });
   const code = `const $V = await ${name}(${header});\nif (!$V) return $DENY;`;
   if (existingExport(ctx, file, name)) return { code, sources, reused: true };
   if (ctx.model.files[file]) return undefined;

@@ -9,7 +9,7 @@ import { indentAt, indentUnit, type ImportSource } from '../lib/edits';
 import { addProperty, addToArrayProperty, topLevelKeys } from '../lib/objects';
 import { commonGuard } from '../lib/routes';
 import { existingExport, flavorOf, guardSource, helperPath, importsFor, rootIdentifier, usageOf, type FixContext } from './common';
-import { asyncEdit } from './add-auth-next';
+import { asyncEdit, isPagesApi } from './add-auth-next';
 import { LIMITER_PACKAGE, LIMITERS, rateLimitModuleSource, type LimiterKind } from './ratelimit-templates';
 
 export const RATELIMIT_FIX_TITLE = 'Add rate limit';
@@ -181,7 +181,8 @@ function nestThrottle(ctx: FixContext, route: Route): Plan | undefined {
 function nextCheck(ctx: FixContext, route: Route): { edits: TextEdit[]; sources: ImportSource[] } | undefined {
   const fn = route.handlerId ? ctx.model.functions[route.handlerId] : undefined;
   const text = ctx.text(route.file);
-  if (!fn?.bodySpan || text === undefined || text[fn.bodySpan.start] !== '{') return undefined;
+  // Pages-router handlers have Node-style headers and answer through `res`: not handled here yet.
+  if (!fn?.bodySpan || text === undefined || text[fn.bodySpan.start] !== '{' || isPagesApi(route)) return undefined;
   const makeAsync = asyncEdit(ctx, route.file, text, fn);
   if (makeAsync === null) return undefined;
   const request = fn.params[0] && /^[A-Za-z_$][\w$]*$/.test(fn.params[0].name) ? fn.params[0].name : undefined;

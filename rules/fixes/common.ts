@@ -4,8 +4,8 @@
  * the import that makes it available). Pure: model facts and snapshot text only.
  */
 import { posix } from 'node:path';
-import type { Protection, Route, RuleContext, TextEdit } from '../api';
-import { ensureImport, moduleStyle, resolveSpec, type ImportSource } from '../lib/edits';
+import type { Fix, Protection, Route, RuleContext, TextEdit } from '../api';
+import { ensureImport, matchLineEndings, moduleStyle, resolveSpec, type ImportSource } from '../lib/edits';
 import type { ModuleFlavor } from './templates';
 
 export type FixContext = Pick<RuleContext, 'model' | 'text' | 'slice'>;
@@ -121,5 +121,14 @@ function joinImportLines(text: string): string {
 /** A created module already in the workspace (the fix ran before): reuse it instead of writing it again. */
 export function existingExport(ctx: FixContext, file: string, name: string): boolean {
   const facts = ctx.model.files[file];
-  return !!facts && (facts.exports.some((e) => e.exported === name) || facts.bindings.some((b) => b.name === name && b.exported));
+  if (!facts) return false;
+  if (facts.exports.some((e) => e.exported === name) || facts.bindings.some((b) => b.name === name && b.exported)) return true;
+  // A file the pre-filter did not parse has no export facts: look for the declaration in its text.
+  const text = facts.parsed ? undefined : ctx.text(file);
+  return !!text && new RegExp(`export\\s+(?:async\\s+)?(?:const|function|class)\\s+${name}\\b|module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b`).test(text);
+}
+
+/** The fix with every edit in its file's line endings. */
+export function finish(ctx: FixContext, fix: Fix): Fix {
+  return { ...fix, edits: matchLineEndings(fix.edits, ctx.text) };
 }

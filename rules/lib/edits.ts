@@ -100,7 +100,8 @@ export function ensureImport(model: WorkspaceModel, file: string, text: string, 
   const facts = model.files[file];
   if (src.file === file) return [];
   const existing = facts?.imports.find((i) => i.names.some((n) => n.local === src.local));
-  if (existing) return sameSource(model, file, existing, src) ? [] : 'conflict';
+  // A type-only import does not bring the value in: adding a second import of the same name would clash.
+  if (existing) return sameSource(model, file, existing, src) && !existing.typeOnly ? [] : 'conflict';
   if (facts?.bindings.some((b) => b.name === src.local)) return 'conflict';
   const style = moduleStyle(facts, text);
   const spec = src.module ?? relativeSpec(facts, file, src.file!);
@@ -143,4 +144,9 @@ export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'start' 
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
+}
+
+/** Edits and created files in the line endings of the file they go into (CRLF files stay CRLF). */
+export function matchLineEndings<E extends { file: string; newText: string }>(edits: E[], text: (file: string) => string | undefined): E[] {
+  return edits.map((e) => (text(e.file)?.includes('\r\n') ? { ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') } : e));
 }

@@ -161,6 +161,7 @@ test('next.js: session check with an early 401 using the project auth() helper t
     after['app/api/chat/route.ts'],
     "import { NextResponse } from 'next/server';\nimport { auth } from '@/auth';\n\nexport async function POST(req: Request) {\n  const session = await auth();\n  if (!session?.user) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });\n  const body = await req.json();\n  return NextResponse.json({ echo: body });\n}\n",
   );
+  assert.deepEqual(await remaining(after, 'POST /api/chat'), [], 'the session check is recognised on re-scan');
 });
 
 test('next.js without a session helper: a created bearer-token module, and a sync handler becomes async', async () => {
@@ -169,6 +170,7 @@ test('next.js without a session helper: a created bearer-token module, and a syn
   assert.deepEqual(fix.createFiles?.map((f) => f.file), ['lib/require-auth.js']);
   const { files: after, problems } = checkFix(files, fix);
   assert.deepEqual(problems, []);
+  assert.deepEqual(await remaining(after, 'DELETE /api/admin/users'), [], 'the created check is recognised on re-scan');
   assert.match(after['app/api/admin/users/route.js'], /export async function DELETE\(request\) \{\n  const session = await requireUser\(request\.headers\.get\('authorization'\)\);\n  if \(!session\) return Response\.json\(\{ error: 'Unauthorized' \}, \{ status: 401 \}\);/);
 });
 
@@ -230,4 +232,44 @@ test('hono: the guard becomes the route middleware', () => {
   assert.deepEqual(problems, []);
   assert.match(after['src/app.ts'], /app\.post\('\/api\/chat', requireAuth, async \(c\)/);
   assert.equal(finding.fixes[0].edits.length, 1, 'the guard is already imported');
+});
+
+test('next.js pages API: getServerSession(req, res, authOptions) from the project, 401 through res', async () => {
+  const files = {
+    'lib/auth.ts': "import type { NextAuthOptions } from 'next-auth';\nexport const authOptions: NextAuthOptions = { providers: [] };\n",
+    'app/api/me/route.ts': "import { getServerSession } from 'next-auth';\nimport { authOptions } from '../../../lib/auth';\nexport async function GET() {\n  const session = await getServerSession(authOptions);\n  return Response.json(session);\n}\n",
+    'pages/api/tickets.ts': "import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  res.status(200).json([]);\n}\n",
+  };
+  const fix = await fixFor(files, 'ALL /api/tickets', {}, 'pages/api/tickets.ts');
+  const { files: after, problems } = checkFix(files, fix);
+  assert.deepEqual(problems, []);
+  assert.match(after['pages/api/tickets.ts'], /import \{ getServerSession \} from 'next-auth';\nimport \{ authOptions \} from '\.\.\/\.\.\/lib\/auth';\n/);
+  assert.match(after['pages/api/tickets.ts'], /\{\n {2}const session = await getServerSession\(req, res, authOptions\);\n {2}if \(!session\) return res\.status\(401\)\.json\(\{ error: 'Unauthorized' \}\);\n {2}res\.status\(200\)/);
+  assert.deepEqual(await remaining(after, 'ALL /api/tickets'), [], 'the handler check is recognised on re-scan');
+});
+
+test('reuses a call-expression guard (passport.authenticate) with its package import, in CRLF files', async () => {
+  const files = {
+    'src/routes/a.ts': "import { Router } from 'express';\r\nimport passport from 'passport';\r\nexport const a = Router();\r\na.get('/api/a', passport.authenticate('jwt', { session: false }), (req, res) => res.json([]));\r\n",
+    'src/routes/b.ts': "import { Router } from 'express';\r\nexport const b = Router();\r\nb.post('/api/b', (req, res) => res.json({}));\r\n",
+  };
+  const fix = await fixFor(files, 'POST /api/b', { helpers: { auth: ['authenticate'] } });
+  const { files: after, problems } = checkFix(files, fix);
+  assert.deepEqual(problems, []);
+  assert.equal(
+    after['src/routes/b.ts'],
+    "import { Router } from 'express';\r\nimport passport from 'passport';\r\nexport const b = Router();\r\nb.post('/api/b', passport.authenticate('jwt', { session: false }), (req, res) => res.json({}));\r\n",
+  );
+});
+
+test('no fix when the guard name is taken by something else in the file (including a type-only import)', async () => {
+  const files = {
+    'src/auth.ts': "export function requireAuth(req: any, res: any, next: any) { if (!req.headers.authorization) return res.status(401).end(); next(); }\n",
+    'src/a.ts': "import express from 'express';\nimport { requireAuth } from './auth';\nconst app = express();\napp.get('/api/a', requireAuth, (req, res) => res.json([]));\n",
+    'src/b.ts': "import express from 'express';\nimport type { requireAuth } from './auth';\nconst app = express();\napp.post('/api/b', (req, res) => res.json({}));\n",
+    'src/c.ts': "import express from 'express';\nconst requireAuth = 1;\nconst app = express();\napp.post('/api/c', (req, res) => res.json({ requireAuth }));\n",
+  };
+  const { result } = await scanFixture(files, HELPERS);
+  const byRoute = Object.fromEntries(result.findings.filter((f) => f.rule === RULE).map((f) => [f.route, f.fixes.length]));
+  assert.deepEqual(byRoute, { 'POST /api/b': 0, 'POST /api/c': 0 });
 });
