@@ -53,12 +53,20 @@ export function scanContext(text: string, covered: (start: number, end: number) 
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd - lineStart <= 2000) {
       const line = text.slice(lineStart, lineEnd);
-      if (HINT.test(line)) scanLine(line, lineStart, text, covered, out);
+      if (HINT.test(line) && !isCommentLine(line)) scanLine(line, lineStart, text, covered, out);
     }
     lineStart = lineEnd + 1;
   }
   out.push(...scanSigningCalls(text, covered));
   return out;
+}
+
+/**
+ * Doc comments are full of examples (`createHmac('sha256', 'a secret')`, `password: 'abc123!'`): context hits there
+ * are noise. Format detectors still look at comments, because a real key pasted into one is still a leak.
+ */
+function isCommentLine(line: string): boolean {
+  return /^\s*(\/\/|\/\*|\*|#)/.test(line);
 }
 
 function scanLine(line: string, offset: number, text: string, covered: (s: number, e: number) => boolean, out: ContextHit[]): void {
@@ -94,6 +102,8 @@ function scanSigningCalls(text: string, covered: (s: number, e: number) => boole
     if (!call.needles.some((n) => text.includes(n))) continue;
     if (call.when && !call.when.test(text)) continue;
     for (const m of text.matchAll(call.re)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (isCommentLine(text.slice(lineStart, m.index + 1))) continue;
       const lit = literalArg(text, m.index + m[0].length, call.arg);
       if (!lit || covered(lit.start, lit.end)) continue;
       const value = text.slice(lit.start, lit.end);

@@ -39,7 +39,13 @@ export function randomness(value: string): 'medium' | 'low' | undefined {
   return entropy >= 4.0 && value.length >= 20 ? 'medium' : 'low';
 }
 
-/** Passwords are short and human-made: no entropy bar, but a mix of letters with digits or symbols. */
+/**
+ * Passwords are short and human-made: no entropy bar, but not a word, identifier, path or message either. A value
+ * made mostly of letter runs (`password_too_weak`, `ResetPasswordStart`) is a label, not a password.
+ */
 export function looksLikePassword(value: string): boolean {
-  return value.length >= 8 && /[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value) && shannonEntropy(value) >= 2.5;
+  if (value.length < 8 || /[\s/]/.test(value) || !/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value)) return false;
+  if (shannonEntropy(value) < 2.5) return false;
+  const letterRuns = value.match(/[A-Za-z]{4,}/g)?.join('').length ?? 0;
+  return letterRuns / value.length < 0.8 || /[!@#$%^&*+=?~]/.test(value);
 }

@@ -29,22 +29,33 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** Whether a name says it holds a secret. */
+/** Words that may follow the secret word without changing what the name holds (`SECRET_KEY_BASE`, `API_KEY_V2`). */
+const NEUTRAL_SUFFIX = /^(value|val|str|string|b64|base64|hex|raw|base|prod|production|dev|development|staging|live|test|main|primary|secondary|old|new|current|v\d+|\d+)$/;
+const WEAK_WORDS = new Set(['pass', 'pat', 'dsn']);
+
+/**
+ * Whether a name says it holds a secret: its last word (ignoring neutral suffixes such as `_V2` or `_BASE`) is a
+ * secret word. `OPENAI_API_KEY`, `apiKey`, `stripeSecret`, `DB_PASS` count; `MONKEY`, `tokenUrl`, `AWS_ACCESS_KEY_ID`,
+ * `PASSWORD_TOO_WEAK` and `resetPasswordHandler` do not.
+ */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   if (!words.length || PUBLIC_BY_DESIGN.test(name)) return false;
   // Connection strings carry the database password even though the name says URL.
   if (CONNECTION_STRING.test(name)) return true;
-  if (NOT_SECRET_LAST.has(words[words.length - 1])) return false;
-  // `pass`/`pat`/`auth` alone are too ambiguous (passport, path, author); they count next to another hint.
-  const strong = words.filter((w) => SECRET_WORDS.has(w) && !['pass', 'pat', 'auth', 'private', 'signing', 'dsn'].includes(w));
-  if (strong.length) return true;
-  return words.some((w) => w === 'pass' || w === 'dsn') && words.length > 1 && !words.includes('word');
+  let last = words.length - 1;
+  while (last > 0 && NEUTRAL_SUFFIX.test(words[last])) last--;
+  const word = words[last];
+  if (!SECRET_WORDS.has(word) || NOT_SECRET_LAST.has(word)) return false;
+  // `pass`, `pat`, `dsn` alone are too ambiguous (a boolean flag, a path); `auth`, `private`, `signing` never end a secret name.
+  if (WEAK_WORDS.has(word)) return last > 0;
+  return !['auth', 'private', 'signing'].includes(word);
 }
 
 /** Whether a name is about a password (short human-made values are still secrets). */
 export function isPasswordName(name: string): boolean {
-  return nameWords(name).some((w) => w === 'password' || w === 'passwd' || w === 'pwd' || w === 'passphrase');
+  const words = nameWords(name);
+  return ['password', 'passwd', 'pwd', 'passphrase', 'pass'].includes(words[words.length - 1]);
 }
 
 /** Names of signing secrets whose literal values are always a finding, however weak (`'keyboard cat'`). */

@@ -11,6 +11,8 @@ export function isPlaceholder(value: string, minLength = 8): boolean {
   if (value.length < minLength) return true;
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^\$|^%|^process\.env|^env\(/.test(value)) return true;
+  // Alphabets and counting sequences (base64 tables, docs) are not keys.
+  if (/ABCDEFGH|abcdefgh|01234567|12345678/.test(value)) return true;
   return isRepetitive(value);
 }
 
