@@ -1,0 +1,182 @@
+/**
+ * The probe's programmatic entry: `runProbe(options, { onProgress, signal })` runs every check in a fixed order
+ * through one request gate and returns the report (CONTRACT.md "Probe report"). The CLI and the language server's
+ * `readiness/probe` request both call it. A check that throws becomes an `error` result; cancellation rejects.
+ */
+import { RequestGate } from './gate';
+import { fetchFollowingSameOrigin, type PageResult, type ProbeContext, type ResolvedOptions } from './context';
+import { tlsCertCheck } from './checks/tls';
+import { httpsRedirectCheck, plainHttpUrl } from './checks/redirect';
+import { hstsCheck, securityHeadersCheck } from './checks/headers';
+import { edgeCheck } from './checks/edge';
+import { corsCheck } from './checks/cors';
+import { authBypassCheck } from './checks/auth-bypass';
+import { rateLimitCheck } from './checks/rate-limit';
+import { errorHandlingCheck, webhookSignatureCheck } from './checks/post-checks';
+import { healthCheck, latencyCheck } from './checks/health-latency';
+import { bundleSecretsCheck } from './checks/bundle';
+import { DnsClient } from './dns/resolver';
+import { spfCheck } from './dns/spf';
+import { dkimCheck } from './dns/dkim';
+import { caaCheck, dmarcCheck, mxCheck } from './dns/dmarc-mx-caa';
+import { DEFAULTS, type LatencyRow, type ProbeCheck, type ProbeCheckId, type ProbeOptions, type ProbeReport, type ProbeRunHooks } from './types';
+
+export * from './types';
+export { joinProbe, probeRowInputs } from './join';
+
+export class ProbeCancelled extends Error {
+  constructor() {
+    super('probe cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/** Validate and fill in defaults; throws a one-line message for bad input (the CLI's exit code 2). */
+export function resolveOptions(o: ProbeOptions): ResolvedOptions {
+  let url: URL;
+  try {
+    url = new URL(o.url);
+  } catch {
+    throw new Error(`"${o.url}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the probe target must be http(s), not ${url.protocol}`);
+  const int = (name: string, v: number | undefined, min: number, fallback: number) => {
+    const n = v ?? fallback;
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
+    return n;
+  };
+  return {
+    ...o,
+    budget: int('budget', o.budget, 1, DEFAULTS.budget),
+    burst: int('burst', o.burst, 1, DEFAULTS.burst),
+    timeoutMs: int('timeout', o.timeoutMs, 1, DEFAULTS.timeoutMs),
+    latencySamples: int('latency-samples', o.latencySamples, 1, DEFAULTS.latencySamples),
+  };
+}
+
+type Step = { label: string; run: () => Promise<ProbeCheck | ProbeCheck[]> };
+
+export async function runProbe(options: ProbeOptions, hooks: ProbeRunHooks = {}): Promise<ProbeReport> {
+  const opts = resolveOptions(options);
+  const target = new URL(opts.url);
+  const startedAt = new Date();
+  const started = performance.now();
+  const origins = [target.origin, plainHttpUrl(target, opts.httpUrl).origin];
+  const gate = new RequestGate({ origins, budget: opts.budget, timeoutMs: opts.timeoutMs, allowPost: Boolean(opts.allowPost), ca: opts.ca, headers: opts.headers, signal: hooks.signal });
+  let page: Promise<PageResult> | undefined;
+  const ctx: ProbeContext = {
+    gate,
+    target,
+    options: opts,
+    routes: opts.routes ?? [],
+    page: () => (page ??= fetchFollowingSameOrigin(gate, target.href, 'page', target.origin)),
+  };
+  const dns = new DnsClient(opts.dnsServer, Math.min(opts.timeoutMs, 3000));
+  const latency: LatencyRow[] = [];
+  let healthPath: string | undefined;
+  const steps: Step[] = [
+    { label: 'TLS certificate', run: async () => trustAfter(await tlsCertCheck(ctx), ctx) },
+    { label: 'HTTP → HTTPS redirect', run: () => httpsRedirectCheck(ctx) },
+    { label: 'HSTS and security headers', run: async () => [await hstsCheck(ctx), await securityHeadersCheck(ctx), await edgeCheck(ctx)] },
+    { label: 'CORS', run: () => corsCheck(ctx) },
+    { label: 'auth bypass', run: () => authBypassCheck(ctx) },
+    {
+      label: 'health',
+      run: async () => {
+        const h = await healthCheck(ctx);
+        healthPath = h.found;
+        return h.check;
+      },
+    },
+    { label: 'latency', run: async () => latencyOf(await latencyCheck(ctx, healthPath), latency) },
+    { label: 'browser bundle', run: () => bundleSecretsCheck(ctx) },
+    { label: 'rate limit', run: () => rateLimitCheck(ctx) },
+    { label: 'webhooks and errors', run: async () => [await webhookSignatureCheck(ctx), await errorHandlingCheck(ctx)] },
+    { label: 'email DNS', run: () => dnsChecks(dns, opts) },
+  ];
+  const checks: ProbeCheck[] = [];
+  try {
+    for (const [i, step] of steps.entries()) {
+      if (hooks.signal?.aborted) throw new ProbeCancelled();
+      hooks.onProgress?.(step.label, Math.round((i / steps.length) * 100));
+      checks.push(...(await runStep(step, hooks.signal)));
+    }
+  } finally {
+    await gate.close();
+  }
+  hooks.onProgress?.('done', 100);
+  return {
+    reportVersion: 1,
+    target: target.href,
+    startedAt: startedAt.toISOString(),
+    requests: gate.requests,
+    budget: gate.budget,
+    durationMs: Math.round(performance.now() - started),
+    checks,
+    latency,
+    requestLog: gate.log,
+    dnsQueries: dns.queries,
+  };
+}
+
+async function runStep(step: Step, signal?: AbortSignal): Promise<ProbeCheck[]> {
+  try {
+    const r = await step.run();
+    return Array.isArray(r) ? r : [r];
+  } catch (e) {
+    if (signal?.aborted) throw new ProbeCancelled();
+    const id = STEP_IDS[step.label] ?? [];
+    return id.map((cid) => ({ id: cid, status: 'error' as const, summary: `${step.label} failed: ${(e as Error).message.split('\n')[0]}`, evidence: {} }));
+  }
+}
+
+/** Which check ids a step produces, so that a step that throws still yields one `error` row per check. */
+const STEP_IDS: Record<string, ProbeCheckId[]> = {
+  'TLS certificate': ['tls-cert'],
+  'HTTP → HTTPS redirect': ['https-redirect'],
+  'HSTS and security headers': ['hsts', 'security-headers', 'edge'],
+  CORS: ['cors'],
+  'auth bypass': ['auth-bypass'],
+  health: ['health'],
+  latency: ['latency'],
+  'browser bundle': ['bundle-secrets'],
+  'rate limit': ['rate-limit'],
+  'webhooks and errors': ['webhook-signature', 'error-handling'],
+  'email DNS': ['spf', 'dkim', 'dmarc', 'mx', 'caa'],
+};
+
+/** An untrusted certificate is reported once; later checks still look at the server without verification. */
+function trustAfter(c: ProbeCheck, ctx: ProbeContext): ProbeCheck {
+  if (c.status === 'fail' && ctx.target.protocol === 'https:') {
+    ctx.gate.skipCertificateVerification();
+    c.evidence.laterChecks = 'ran without certificate verification, to describe the server anyway';
+  }
+  return c;
+}
+
+function latencyOf(r: { check: ProbeCheck; rows: LatencyRow[] }, into: LatencyRow[]): ProbeCheck {
+  into.push(...r.rows);
+  return r.check;
+}
+
+async function dnsChecks(dns: DnsClient, opts: ResolvedOptions): Promise<ProbeCheck[]> {
+  const ids: ProbeCheckId[] = ['spf', 'dkim', 'dmarc', 'mx', 'caa'];
+  const domain = opts.domain?.replace(/\.$/, '').toLowerCase();
+  if (!domain) return ids.map((id) => ({ id, status: 'skip', summary: 'no sending domain (use --domain NAME)', evidence: {} }));
+  const runs: [ProbeCheckId, () => Promise<ProbeCheck>][] = [
+    ['spf', () => spfCheck(dns, domain)],
+    ['dkim', () => dkimCheck(dns, domain, opts.dkimSelectors)],
+    ['dmarc', () => dmarcCheck(dns, domain)],
+    ['mx', () => mxCheck(dns, domain)],
+    ['caa', () => caaCheck(dns, domain)],
+  ];
+  const out: ProbeCheck[] = [];
+  for (const [id, run] of runs) {
+    try {
+      out.push(await run());
+    } catch (e) {
+      out.push({ id, status: 'error', summary: `DNS lookup failed: ${(e as Error).message}`, evidence: {} });
+    }
+  }
+  return out;
+}
