@@ -273,3 +273,17 @@ test('no fix when the guard name is taken by something else in the file (includi
   const byRoute = Object.fromEntries(result.findings.filter((f) => f.rule === RULE).map((f) => [f.route, f.fixes.length]));
   assert.deepEqual(byRoute, { 'POST /api/b': 0, 'POST /api/c': 0 });
 });
+
+test('nestjs and hono through the real adapters: fixes apply, type-check and the findings are gone on re-scan', async () => {
+  const files = {
+    ...NEST,
+    'src/hono.ts': "import { Hono } from 'hono';\nimport { bearerAuth } from 'hono/bearer-auth';\nconst app = new Hono();\napp.get('/api/me', bearerAuth({ verifyToken: async (t) => t.length > 0 }), (c) => c.json({}));\napp.post('/api/ai/chat', async (c) => c.json({ ok: true }));\nexport default app;\n",
+  };
+  const nest = checkFix(files, await fixFor(files, 'POST /chat'));
+  assert.deepEqual(nest.problems, []);
+  assert.deepEqual(await remaining(nest.files, 'POST /chat'), []);
+  const hono = checkFix(files, await fixFor(files, 'POST /api/ai/chat'));
+  assert.deepEqual(hono.problems, []);
+  assert.match(hono.files['src/hono.ts'], /app\.post\('\/api\/ai\/chat', bearerAuth\(\{ verifyToken: async \(t\) => t\.length > 0 \}\), async \(c\)/);
+  assert.deepEqual(await remaining(hono.files, 'POST /api/ai/chat'), []);
+});

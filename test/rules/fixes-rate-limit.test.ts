@@ -100,6 +100,7 @@ test('next.js: a created limiter module (Upstash when installed) and a 429 check
   const step1 = checkFix(files, fix);
   assert.deepEqual(step1.problems, []);
   assert.match(step1.files['app/api/chat/route.ts'], /^import \{ checkRateLimit \} from '\.\.\/\.\.\/\.\.\/lib\/rate-limit';\nexport async function POST\(req: Request\) \{\n {2}if \(!\(await checkRateLimit\(req\.headers, 'chat'\)\)\) return Response\.json\(\{ error: 'Too many requests' \}, \{ status: 429 \}\);/);
+  assert.deepEqual(await remaining(step1.files, 'POST /api/chat', {}), [], 'the 429 check is recognised on re-scan');
   const second = await fixFor(step1.files, 'POST /api/auth/forgot-password');
   assert.equal(second.createFiles, undefined);
   const step2 = checkFix(step1.files, second);
@@ -148,4 +149,18 @@ test('nestjs: @Throttle and @UseGuards(ThrottlerGuard) above the method, with th
     after['src/auth.controller.ts'],
     "import { Body, Controller, Post, UseGuards } from '@nestjs/common';\nimport { Throttle, ThrottlerGuard } from '@nestjs/throttler';\n\n@Controller('auth')\nexport class AuthController {\n  @Throttle({ default: { limit: 10, ttl: 900_000 } })\n  @UseGuards(ThrottlerGuard)\n  @Post('login')\n  login(@Body() body: { email: string }) {\n    return body.email;\n  }\n}\n",
   );
+});
+
+test('nestjs and hono through the real adapters: the added limits are recognised on re-scan', async () => {
+  const files = {
+    'src/auth.controller.ts': "import { Body, Controller, Post } from '@nestjs/common';\n\n@Controller('auth')\nexport class AuthController {\n  @Post('login')\n  login(@Body() body: { email: string }) {\n    return body.email;\n  }\n}\n",
+    'src/hono.ts': "import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/webhooks/github', async (c) => c.json({ ok: true }));\nexport default app;\n",
+  };
+  const nest = checkFix(files, await fixFor(files, 'POST /auth/login'));
+  assert.deepEqual(nest.problems, []);
+  assert.deepEqual(await remaining(nest.files, 'POST /auth/login', {}), []);
+  const hono = checkFix(files, await fixFor(files, 'POST /webhooks/github'));
+  assert.deepEqual(hono.problems, []);
+  assert.match(hono.files['src/hono.ts'], /app\.post\('\/webhooks\/github', rateLimiter, async \(c\)/);
+  assert.deepEqual(await remaining(hono.files, 'POST /webhooks/github', {}), []);
 });
