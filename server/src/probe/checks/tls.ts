@@ -77,13 +77,14 @@ function judge(hs: Handshake, host: string, now: number): ProbeCheck {
     protocol: hs.protocol,
     trusted: hs.authorized,
     authorizationError: hs.authorizationError ?? null,
-    hostnameMatches: !identityError,
+    hostnameMatches: !identityError && hs.authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID',
   };
-  if (!hs.authorized) {
+  // node checks the host name during the handshake too; report that as a host-name problem, not a trust one.
+  if (!hs.authorized && hs.authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const why = hs.authorizationError === 'CERT_HAS_EXPIRED' ? `expired on ${hs.cert.valid_to}` : `not trusted (${hs.authorizationError})`;
     return check('tls-cert', 'fail', `certificate ${why}`, evidence);
   }
-  if (identityError) return check('tls-cert', 'fail', `certificate is not valid for ${host} (${evidence.subjectAltName ?? 'no SAN'})`, evidence);
+  if (!evidence.hostnameMatches) return check('tls-cert', 'fail', `certificate is not valid for ${host} (${evidence.subjectAltName ?? 'no SAN'})`, evidence);
   if (daysLeft < WARN_DAYS) return check('tls-cert', 'warn', `certificate expires in ${daysLeft} days (renew before ${WARN_DAYS})`, evidence);
   return check('tls-cert', 'pass', `trusted certificate for ${host}, ${daysLeft} days left`, evidence);
 }
