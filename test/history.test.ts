@@ -8,6 +8,7 @@ import { scanHistory, historyNote, historyOptionsFromFlags } from '../server/src
 import { PatchParser, type AddedBlock } from '../server/src/history/patch-parser';
 import { scanWorkspace } from '../server/src/scan';
 import { FAKE } from './helpers/fake-secrets';
+import { compareExpectations, expectations } from './helpers/fixture';
 
 const GIT_ENV = {
   ...process.env,
@@ -118,4 +119,19 @@ test('patch parser: line numbers from hunk headers, lockfiles skipped, deleted f
   p.flush();
   assert.deepEqual(blocks.map((b) => [b.file, b.lines, b.lineNumbers]), [['src/a.ts', ['one', '++two', 'twelve'], [4, 5, 12]]]);
   assert.equal(p.commits, 1);
+});
+
+test('history: inline markers on the lines as they were committed', async () => {
+  const first = {
+    'src/keys.ts': [
+      '// keys',
+      `export const anthropic = "${FAKE.anthropic()}"; // expect: secret-in-history`,
+      'export const sample = "sk-your-key-here-xxxxxxxxxxxxxxxxxxxxxxxxxxxx"; // ok: secret-in-history',
+      `export const testKey = "${FAKE.stripeTest()}"; // ok: secret-in-history`,
+      '',
+    ].join('\n'),
+  };
+  const root = repo([first, { 'src/keys.ts': null, 'src/ok.ts': 'export const ok = 1;\n' }]);
+  const scan = await scanWorkspace(root, { cache: false, config: {}, workerThreshold: 0, history: {} });
+  assert.deepEqual(compareExpectations(expectations(first), scan.result.findings, ['secret-in-history']), []);
 });
