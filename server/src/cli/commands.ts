@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   baseline: baselineCommand,
   lsp: (args) => import('./lsp-command').then((m) => m.lspCommand(args)),
   handover: (args) => import('./handover-command').then((m) => m.handoverCommand(args)),
+  probe: (args) => import('./probe-command').then((m) => m.probeCommand(args)),
 };
 
 export function usage(): string {
