@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type Finding, type RuleContext, type SecretFact } from './api';
-import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isBrowserKey, isClientFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
+import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isBrowserKey, isClientFile, isEnvExampleFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
 
 const options = z.object({
   /** Lowest confidence reported: `low` adds Stripe test keys, local database URLs and weaker entropy hits. */
@@ -45,8 +45,15 @@ export const secretHardcoded = defineRule<Options>({
       }
     }
     for (const t of Object.values(ctx.model.textFiles)) {
-      if (!CONFIG_KINDS.has(t.kind) || isTestPath(t.file)) continue;
-      for (const s of t.secrets) if (atLeast(s, min)) out.push(report(ctx, t.file, s, false));
+      if (isTestPath(t.file)) continue;
+      // Env templates are committed on purpose, so a real value in one is as public as one in code.
+      const template = t.kind === 'env' && isEnvExampleFile(t.file);
+      if (!CONFIG_KINDS.has(t.kind) && !template) continue;
+      for (const s of t.secrets) {
+        if (!atLeast(s, min)) continue;
+        const finding = report(ctx, t.file, s, false);
+        out.push(template ? { ...finding, fixes: [blankValueFix(t.file, s)] } : finding);
+      }
     }
     return out;
   },
@@ -67,6 +74,16 @@ function report(ctx: RuleContext<Options>, file: string, s: SecretFact, fixable:
     severity: inTest && ctx.severity === 'error' ? 'warning' : undefined,
     fixes: fix ? [fix] : [],
   });
+}
+
+/** In an env template, keep the name and drop the value: the template documents, the environment holds. */
+function blankValueFix(file: string, s: SecretFact) {
+  return {
+    title: `Remove the value of ${s.assignedTo ?? 'this variable'} from ${file}`,
+    edits: [{ file, start: s.span.start, end: s.span.end, newText: '' }],
+    safe: true,
+    note: 'Rotate the key: the template is committed, so the value is in the repository history.',
+  };
 }
 
 /** The env name a fix reads the secret from: the variable's own upper-snake name, else the provider's usual one. */

@@ -124,3 +124,14 @@ test('secret-hardcoded: high-confidence keys in test code are warnings', async (
   const fs = result.findings.filter((x) => x.rule === RULE);
   assert.deepEqual(fs.map((f) => f.severity), ['warning']);
 });
+
+test('secret-hardcoded: a real value in .env.example is reported with a fix that blanks it; placeholders are not', async () => {
+  const { result, root } = await scanFixture({
+    '.env.example': `OPENAI_API_KEY=${FAKE.openai()}\nSTRIPE_SECRET_KEY=sk_live_your_key_here\nDATABASE_URL=postgres://user:<password>@host:5432/db\n`,
+  });
+  const fs = result.findings.filter((x) => x.rule === RULE);
+  assert.deepEqual(fs.map((f) => [f.file, f.span.line]), [['.env.example', 1]]);
+  const after = applyFix(root, fs[0].fixes[0]);
+  assert.equal(after['.env.example'].split('\n')[0], 'OPENAI_API_KEY=');
+  assert.equal(fs[0].fixes[0].safe, true);
+});

@@ -6,6 +6,12 @@ import { redact } from '../../server/src/model/secrets/redact';
 import { LineMap } from '../../server/src/model/span';
 import { FAKE, hex, randomChars } from '../helpers/fake-secrets';
 
+/** A syntactically real JWT with the given payload and a random signature. */
+function jwt(payload: object): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}.${randomChars(43, 60)}`;
+}
+
 const scan = (text: string) => scanSecrets(text, new LineMap(text));
 const kinds = (text: string) => scan(text).map((f) => f.kind);
 
@@ -29,6 +35,8 @@ const POSITIVES: [string, string, string][] = [
   ['jose TextEncoder literal', `import { SignJWT } from 'jose';\nconst t = await new SignJWT({}).sign(new TextEncoder().encode('s3cr3t-key'));`, 'jwt-secret'],
   ['session secret', `app.use(session({ secret: 'keyboard cat', resave: false }));`, 'signing-secret'],
   ['high-entropy value for a secret name', `const internalApiToken = "${randomChars(32, 40)}";`, 'entropy'],
+  ['Twilio auth token as a call argument', `const client = twilio(process.env.TWILIO_SID, '${hex(32, 5)}');`, 'twilio-auth-token'],
+  ['Supabase service-role JWT', `const admin = createClient(url, '${jwt({ iss: 'supabase', role: 'service_role' })}');`, 'supabase-service-role-key'],
   ['password literal', `const dbPassword = "Tr0ub4dor&3x";`, 'password'],
 ];
 
@@ -52,6 +60,8 @@ const NEGATIVES: [string, string][] = [
   ['PEM header in docs', `// paste -----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY----- here`],
   ['jwt.sign with env secret', `jwt.sign(payload, process.env.JWT_SECRET!, { expiresIn: '1h' })`],
   ['publishable key', `const publishableKey = "pk_live_${randomChars(24, 42)}";`],
+  ['Supabase anon JWT', `const supabaseKey = '${jwt({ iss: 'supabase', role: 'anon' })}';`],
+  ['a JWT in a sample is low confidence', `const sample = '${jwt({ sub: '1234567890', name: 'John Doe' })}';`],
   ['sk- inside a word', `const cls = "task-${randomChars(40, 43)}";`],
 ];
 

@@ -87,13 +87,14 @@ function scanLine(line: string, offset: number, text: string, covered: (s: numbe
 }
 
 /** Calls whose key argument should come from configuration, with the 0-based index of that argument. */
-const SIGNING_CALLS: { needles: string[]; re: RegExp; arg: number; kind: string; title: string; when?: RegExp }[] = [
+const SIGNING_CALLS: { needles: string[]; re: RegExp; arg: number; kind: string; title: string; when?: RegExp; valid?: RegExp }[] = [
   { needles: ['.sign', '.verify'], re: /\b(?:jwt|jsonwebtoken|JWT)\.(?:sign|verify)\s*\(/g, arg: 1, kind: 'jwt-secret', title: 'JWT signing secret' },
   {
     needles: ['TextEncoder'], re: /\bnew\s+TextEncoder\(\)\.encode\s*\(/g, arg: 0, kind: 'jwt-secret', title: 'JWT signing secret',
     when: /SignJWT|jwtVerify|from ['"]jose['"]/,
   },
   { needles: ['createHmac'], re: /\bcreateHmac\s*\(/g, arg: 1, kind: 'signing-secret', title: 'HMAC signing secret' },
+  { needles: ['twilio('], re: /\btwilio\s*\(/g, arg: 1, kind: 'twilio-auth-token', title: 'Twilio auth token', valid: /^[0-9a-f]{32}$/ },
 ];
 
 function scanSigningCalls(text: string, covered: (s: number, e: number) => boolean): ContextHit[] {
@@ -107,7 +108,7 @@ function scanSigningCalls(text: string, covered: (s: number, e: number) => boole
       const lit = literalArg(text, m.index + m[0].length, call.arg);
       if (!lit || covered(lit.start, lit.end)) continue;
       const value = text.slice(lit.start, lit.end);
-      if (value.length < 3 || value.includes('${')) continue;
+      if (value.length < 3 || value.includes('${') || (call.valid && !call.valid.test(value))) continue;
       out.push({ kind: call.kind, title: call.title, start: lit.start, end: lit.end, confidence: 'high' });
     }
   }

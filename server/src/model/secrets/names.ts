@@ -103,6 +103,8 @@ export const ENV_NAME_BY_KIND: Record<string, string> = {
   'jwt-secret': 'JWT_SECRET',
   'signing-secret': 'SESSION_SECRET',
   'pem-private-key': 'PRIVATE_KEY',
+  'supabase-service-role-key': 'SUPABASE_SERVICE_ROLE_KEY',
+  'jwt-token': 'API_TOKEN',
 };
 
 /** `apiKey` → `API_KEY`; already upper-snake names are kept. */

@@ -6,6 +6,7 @@
 import type { LineMap } from '../span';
 import type { SecretFact } from '../types';
 import { scanContext } from './context';
+import { classifyJwt, JWT_PREFIX, JWT_RE } from './jwt';
 import { DETECTORS } from './patterns';
 import { redact } from './redact';
 
@@ -28,6 +29,7 @@ export function scanSecrets(text: string, lines: LineMap): SecretFact[] {
       if (d.kind === 'aws-access-key') awsKeys.push(start);
     }
   }
+  if (text.includes(JWT_PREFIX)) scanJwts(text, lines, claimed, out);
   // After every format detector has claimed its ranges, so that pieces of other keys are never taken for AWS secrets.
   for (const start of awsKeys) awsSecretNear(text, start, lines, claimed, out);
   for (const hit of scanContext(text, covered)) {
@@ -66,6 +68,20 @@ export function assignedName(text: string, start: number): string | undefined {
   if (fallback) return fallback[1];
   const assign = /([A-Za-z_$][\w$-]*)["']?\s*(?::|=)\s*["'`]?[^"'`=:]{0,40}$/.exec(before);
   return assign?.[1];
+}
+
+function scanJwts(text: string, lines: LineMap, claimed: [number, number][], out: SecretFact[]): void {
+  for (const m of text.matchAll(JWT_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (claimed.some(([s, e]) => start < e && end > s)) continue;
+    const assignedTo = assignedName(text, start);
+    const jwt = classifyJwt(m[0], assignedTo);
+    // Public tokens (Supabase anon keys) are claimed too, so the entropy detector does not report them either.
+    claimed.push([start, end]);
+    if (!jwt) continue;
+    out.push(fact(jwt.kind, jwt.title, m[0], start, end, lines, jwt.confidence, assignedTo));
+  }
 }
 
 /** AWS secret access keys are 40 base64 characters with no prefix: only trusted right next to an access key id. */
