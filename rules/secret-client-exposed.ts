@@ -32,11 +32,13 @@ export const secretClientExposed = defineRule({
       out.push(...publicEnvReads(ctx, facts));
       if (isClientFile(facts)) out.push(...clientCode(ctx, facts));
     }
+    // A public secret name read in code is reported where it is read; env files only for names no code reads.
+    const readInCode = new Set(Object.values(ctx.model.files).flatMap((f) => (isTestPath(f.file) ? [] : f.env.map((e) => e.name))));
     for (const t of Object.values(ctx.model.textFiles)) {
       if (t.kind === 'env') {
         for (const name of t.names ?? []) {
           const prefix = clientEnvPrefix(name);
-          if (!prefix || !isSecretName(name.slice(prefix.length))) continue;
+          if (!prefix || readInCode.has(name) || !isSecretName(name.slice(prefix.length))) continue;
           out.push(ctx.finding({ message: publicNameMessage(name, prefix, 'is defined here'), file: t.file, span: nameSpan(ctx.text(t.file), name), route: null, key: `public-env:${name}` }));
         }
       }

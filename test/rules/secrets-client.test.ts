@@ -73,3 +73,12 @@ test('secret-client-exposed: server code reading secrets is fine', async () => {
   });
   assert.deepEqual(only(result.findings), []);
 });
+
+test('secret-client-exposed: a public secret name read in code is reported at the read, not again in env files', async () => {
+  const { result } = await scanFixture({
+    'src/main.tsx': 'export const k = import.meta.env.VITE_OPENAI_API_KEY;\n',
+    '.env': 'VITE_OPENAI_API_KEY=x\n',
+    '.env.example': 'VITE_OPENAI_API_KEY=\nVITE_ANTHROPIC_API_KEY=\n',
+  });
+  assert.deepEqual(only(result.findings).map((f) => [f.file, f.span.line]), [['.env.example', 2], ['src/main.tsx', 1]]);
+});
