@@ -73,9 +73,13 @@ export function routeResults(c: ProbeCheck): RouteResult[] {
 
 function codeSide(checkId: ProbeCheckId, route: Route | undefined): string | undefined {
   if (!route) return undefined;
-  const name = (kind: ProtectionKind) => route.protections.find((p) => p.kind === kind)?.name;
-  if (checkId === 'rate-limit') return name('rateLimit') ? `limiter ${name('rateLimit')} in code` : 'no limiter in code';
-  if (checkId === 'auth-bypass') return name('auth') ? `auth ${name('auth')} in code` : 'no auth in code';
+  const describe = (kind: ProtectionKind, what: string) => {
+    const p = route.protections.find((x) => x.kind === kind);
+    if (!p) return `no ${what} in code`;
+    return p.via === 'declared' ? `declared ${what} "${p.name}"` : `${what} ${p.name} in code`;
+  };
+  if (checkId === 'rate-limit') return describe('rateLimit', 'limiter');
+  if (checkId === 'auth-bypass') return describe('auth', 'auth');
   return undefined;
 }
 

@@ -24,10 +24,13 @@ export function routesFromModel(routes: readonly Route[]): ProbeRoute[] {
   return out;
 }
 
-/** Routes a stranger must not be able to read: authenticated in code, or holding data/admin/AI, and not public. */
+/**
+ * Routes a stranger must not be able to read. Deny-by-default (CONTRACT: auth-missing): every route is private
+ * unless it is public on purpose, a health check, a webhook (signed, not logged in) or a login/signup route.
+ */
 export function isPrivate(r: ProbeRoute): boolean {
   if (r.tags.includes('public') || r.tags.includes('health') || r.tags.includes('webhook')) return false;
-  return Boolean(r.protections?.auth) || r.tags.some((t) => t === 'data' || t === 'admin' || t === 'ai');
+  return !(r.tags.includes('auth') && !r.protections?.auth);
 }
 
 export function isSafeMethod(r: ProbeRoute): boolean {
