@@ -53,10 +53,10 @@ function reusedGuard(ctx: FixContext, route: Route): GuardPlan | undefined {
 /** A new guard module (or the one an earlier fix created), verifying bearer tokens with the project's JWT library. */
 function createdGuard(ctx: FixContext, route: Route): GuardPlan | undefined {
   const folder = route.framework === 'nestjs' ? 'auth' : 'middleware';
-  const file = helperPath(ctx, route, folder, route.framework === 'nestjs' ? 'bearer-auth.guard' : 'require-auth');
   const flavor = flavorOf(ctx, route.file);
   const jwt = jwtLibraryOf(ctx.model.dependencies);
   const { text, name } = authModuleSource(route.framework, flavor, jwt);
+  const file = helperPath(ctx, route, folder, route.framework === 'nestjs' ? 'bearer-auth.guard' : 'require-auth', name);
   const source: ImportSource = { file, imported: name, local: name };
   if (existingExport(ctx, file, name)) return { expr: name, sources: [source], reused: true };
   if (ctx.model.files[file]) return undefined;

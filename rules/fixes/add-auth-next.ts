@@ -141,9 +141,9 @@ function serverSessionOptions(ctx: FixContext, file: string, facts: FileFacts, l
 
 /** No session helper in the project: a created `lib/require-auth` module checking the bearer token. */
 function createdCheck(ctx: FixContext, route: Route, fn: FunctionFacts, pages?: [string, string]): SessionCheck | undefined {
-  const file = helperPath(ctx, route, 'lib', 'require-auth');
   const jwt = jwtLibraryOf(ctx.model.dependencies);
   const { text, name } = authModuleSource('nextjs', flavorOf(ctx, route.file), jwt);
+  const file = helperPath(ctx, route, 'lib', 'require-auth', name);
   const sources: ImportSource[] = [{ file, imported: name, local: name }];
   const request = fn.params[0] && /^[A-Za-z_$][\w$]*$/.test(fn.params[0].name) ? fn.params[0].name : undefined;
   const header = pages

@@ -75,15 +75,15 @@ function reusedLimiter(ctx: FixContext, route: Route): Plan | undefined {
 
 function createdEarlier(ctx: FixContext, route: Route): boolean {
   if (route.framework === 'fastify' || route.framework === 'nestjs') return false;
-  const file = helperPath(ctx, route, route.framework === 'nextjs' ? 'lib' : 'middleware', 'rate-limit');
-  return existingExport(ctx, file, route.framework === 'nextjs' ? 'checkRateLimit' : LIMITERS[limiterKind(route)]);
+  const name = route.framework === 'nextjs' ? 'checkRateLimit' : LIMITERS[limiterKind(route)];
+  return existingExport(ctx, helperPath(ctx, route, route.framework === 'nextjs' ? 'lib' : 'middleware', 'rate-limit', name), name);
 }
 
 function idiomaticLimiter(ctx: FixContext, route: Route): Plan | undefined {
   if (route.framework === 'fastify') return fastifyConfig(ctx, route);
   if (route.framework === 'nestjs') return nestThrottle(ctx, route);
-  const file = helperPath(ctx, route, route.framework === 'nextjs' ? 'lib' : 'middleware', 'rate-limit');
   const name = route.framework === 'nextjs' ? 'checkRateLimit' : LIMITERS[limiterKind(route)];
+  const file = helperPath(ctx, route, route.framework === 'nextjs' ? 'lib' : 'middleware', 'rate-limit', name);
   const source: ImportSource = { file, imported: name, local: name };
   let createFiles: Plan['createFiles'];
   if (!existingExport(ctx, file, name)) {

@@ -31,10 +31,15 @@ export function codeRoot(route: Route): string {
   return posix.dirname(route.file) === '.' ? '' : posix.dirname(route.file);
 }
 
-/** A module path for a created helper (`src/middleware/require-auth.ts`), matching the route file's language. */
-export function helperPath(ctx: FixContext, route: Route, folder: string, stem: string): string {
+/**
+ * A module path for a created helper (`src/middleware/require-auth.ts`), matching the route file's language. When
+ * the project already has a module of that name that is not ours (no `exportName`), a `readiness-` prefixed name is
+ * used instead, so a fix never overwrites or collides with the project's own file.
+ */
+export function helperPath(ctx: FixContext, route: Route, folder: string, stem: string, exportName: string): string {
   const ext = /\.(mjs|cjs)$/.exec(route.file)?.[1] ?? (flavorOf(ctx, route.file).ts ? 'ts' : 'js');
-  return posix.join(codeRoot(route), folder, `${stem}.${ext}`);
+  const candidates = [stem, `readiness-${stem}`].map((s) => posix.join(codeRoot(route), folder, `${s}.${ext}`));
+  return candidates.find((file) => !ctx.model.files[file] || existingExport(ctx, file, exportName)) ?? candidates[0];
 }
 
 /** The expression a protection was written as at its use site (`requireAuth`, `AuthGuard('jwt')`). */

@@ -43,7 +43,7 @@ test('express: creates the limiter module once (chat limiter after the auth guar
   const step1 = checkFix(EXPRESS, first);
   assert.deepEqual(step1.problems, []);
   assert.match(step1.files['src/routes/chat.ts'], /chat\.post\('\/api\/chat\/:conversationId', requireAuth, chatRateLimiter, async/);
-  assert.deepEqual(await remaining(step1.files, 'POST /api/chat/:conversationId'), []);
+  assert.deepEqual(await remaining(step1.files, 'POST /api/chat/:conversationId', {}), [], 'recognised as a per-user/conversation limit');
   const second = await fixFor(step1.files, 'POST /auth/login', LIMITERS);
   assert.equal(second.createFiles, undefined, 'module reused');
   const step2 = checkFix(step1.files, second);
@@ -163,4 +163,22 @@ test('nestjs and hono through the real adapters: the added limits are recognised
   assert.deepEqual(hono.problems, []);
   assert.match(hono.files['src/hono.ts'], /app\.post\('\/webhooks\/github', rateLimiter, async \(c\)/);
   assert.deepEqual(await remaining(hono.files, 'POST /webhooks/github', {}), []);
+});
+
+test("an AI route limited only per IP gets the per-user chat limiter, in a new module when the project's own rate-limit module has another shape", async () => {
+  const files = {
+    'package.json': '{ "dependencies": { "express": "^4.19.0", "express-rate-limit": "^8.0.0" } }',
+    'src/middleware/rate-limit.ts': "import rateLimit from 'express-rate-limit';\nexport const chatLimiter = rateLimit({ windowMs: 60_000, limit: 30 });\n",
+    'src/routes/chat.ts': "import { Router } from 'express';\nimport { chatLimiter } from '../middleware/rate-limit';\nexport const chat = Router();\nchat.post('/api/chat', chatLimiter, async (req, res) => res.json({}));\n",
+  };
+  const { result } = await scanFixture(files);
+  const warning = result.findings.find((f) => f.rule === RULE && f.route === 'POST /api/chat')!;
+  assert.equal(warning.severity, 'warning');
+  const fix = warning.fixes[0];
+  assert.deepEqual(fix.createFiles?.map((f) => f.file), ['src/middleware/readiness-rate-limit.ts']);
+  assert.equal(fix.note, undefined, 'express-rate-limit is already a dependency');
+  const { files: after, problems } = checkFix(files, fix);
+  assert.deepEqual(problems, []);
+  assert.match(after['src/routes/chat.ts'], /chat\.post\('\/api\/chat', chatRateLimiter, chatLimiter, async/);
+  assert.deepEqual(await remaining(after, 'POST /api/chat', {}), []);
 });
