@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type Profile = 'good' | 'bad';
 
 export interface AppLog {
-  requests: { method: string; path: string; origin?: string }[];
+  requests: { method: string; path: string; origin?: string; auth: boolean }[];
 }
 
 const GOOD_HEADERS: Record<string, string> = {
@@ -51,7 +51,7 @@ export function createApp(profile: Profile, opts: { slowMs?: number } = {}) {
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = req.headers.origin;
-    log.requests.push({ method: req.method ?? '', path: url.pathname, origin });
+    log.requests.push({ method: req.method ?? '', path: url.pathname, origin, auth: Boolean(req.headers.authorization) });
     const body = await readBody(req);
     const headers: Record<string, string> = profile === 'good' ? { ...GOOD_HEADERS } : { 'x-powered-by': 'Express', server: 'node/20.1.0' };
     if (origin) {
