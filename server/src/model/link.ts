@@ -100,10 +100,11 @@ export function createLinkContext(
         const member = resolveNameIn(base.file, ref.path[0], 0);
         if (member.kind !== 'unresolved') return member;
       }
-      const method = Object.values(functions).find(
-        (f) => f.className && base.kind === 'local' && f.name === `${f.className}.${ref.path[ref.path.length - 1]}` && f.id.startsWith(base.file + '#'),
-      );
-      if (method) return { kind: 'function', file: base.kind === 'local' ? base.file : file, fn: method };
+      // A class method of a local binding lives in the binding's own file: search that file's functions (in the same
+      // order as before), not every function of the workspace — this ran for each member ref on every snapshot.
+      const last = ref.path[ref.path.length - 1];
+      const method = base.kind === 'local' ? files[base.file]?.functions.find((f) => f.className && f.name === `${f.className}.${last}`) : undefined;
+      if (method && base.kind === 'local') return { kind: 'function', file: base.file, fn: method };
       return { kind: 'unresolved', name: ref.text };
     }
     return { kind: 'unresolved', name: ref.text };
