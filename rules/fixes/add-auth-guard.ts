@@ -18,6 +18,8 @@ export interface GuardPlan {
   sources: ImportSource[];
   createFiles?: { file: string; text: string }[];
   reused: boolean;
+  /** Overrides "safe when reused" (a reuse the reviewer should still confirm). */
+  safe?: boolean;
   note?: string;
 }
 
@@ -35,7 +37,7 @@ export function addAuthGuardFix(ctx: FixContext, route: Route): Fix | undefined 
     title: plan.reused ? `${AUTH_FIX_TITLE} (${plan.expr})` : `${AUTH_FIX_TITLE} (create ${plan.createFiles?.[0]?.file ?? plan.expr})`,
     edits: [...imports, ...placed.edits],
     createFiles: plan.createFiles,
-    safe: plan.reused,
+    safe: plan.safe ?? plan.reused,
     note: plan.note,
   };
 }
@@ -46,8 +48,20 @@ function reusedGuard(ctx: FixContext, route: Route): GuardPlan | undefined {
   if (!p) return undefined;
   const expr = usageOf(ctx, p);
   const src = guardSource(ctx, p, expr, route.file);
-  if (!src) return undefined;
-  return { expr, sources: src === 'local' ? [] : [src], reused: true };
+  if (src) return { expr, sources: src === 'local' ? [] : [src], reused: true };
+  return route.framework === 'fastify' ? fastifyDecorator(ctx, route, expr) : undefined;
+}
+
+/**
+ * A Fastify instance decorator (`app.authenticate`) used with another instance variable: the same decorator through
+ * the route's own instance (`fastify.authenticate`). Not marked safe: plugin encapsulation decides whether the
+ * decorator is visible there, which the reviewer should confirm.
+ */
+function fastifyDecorator(ctx: FixContext, route: Route, expr: string): GuardPlan | undefined {
+  const member = /^[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)$/.exec(expr)?.[1];
+  const receiver = /^\s*([A-Za-z_$][\w$]*)\s*\./.exec(ctx.slice(route.file, route.span))?.[1];
+  if (!member || !receiver) return undefined;
+  return { expr: `${receiver}.${member}`, sources: [], reused: true, safe: false };
 }
 
 /** A new guard module (or the one an earlier fix created), verifying bearer tokens with the project's JWT library. */

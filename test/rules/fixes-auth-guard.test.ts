@@ -287,3 +287,18 @@ test('nestjs and hono through the real adapters: fixes apply, type-check and the
   assert.match(hono.files['src/hono.ts'], /app\.post\('\/api\/ai\/chat', bearerAuth\(\{ verifyToken: async \(t\) => t\.length > 0 \}\), async \(c\)/);
   assert.deepEqual(await remaining(hono.files, 'POST /api/ai/chat'), []);
 });
+
+test('fastify: an instance decorator guard (app.authenticate) is reused through the route plugin own instance', async () => {
+  const files = {
+    'package.json': '{ "dependencies": { "fastify": "^5.0.0", "@fastify/jwt": "^9.0.0" } }',
+    'src/server.ts': "import Fastify from 'fastify';\nimport jwt from '@fastify/jwt';\nimport { chatRoutes } from './chat';\nconst app = Fastify();\napp.register(jwt, { secret: process.env.JWT_SECRET! });\napp.decorate('authenticate', async (request: any, reply: any) => { try { await request.jwtVerify(); } catch (e) { reply.code(401).send(e); } });\napp.get('/api/me', { onRequest: [app.authenticate] }, async () => ({}));\napp.register(chatRoutes);\n",
+    'src/chat.ts': "import type { FastifyInstance } from 'fastify';\nexport async function chatRoutes(fastify: FastifyInstance) {\n  fastify.post('/api/chat', async () => ({ ok: true }));\n}\n",
+  };
+  const fix = await fixFor(files, 'POST /api/chat');
+  assert.equal(fix.safe, false, 'encapsulation must be confirmed by a reviewer');
+  assert.equal(fix.createFiles, undefined);
+  const { files: after, problems } = checkFix(files, fix);
+  assert.deepEqual(problems, []);
+  assert.match(after['src/chat.ts'], /fastify\.post\('\/api\/chat', \{ onRequest: \[fastify\.authenticate\] \}, async/);
+  assert.deepEqual(await remaining(after, 'POST /api/chat'), []);
+});
