@@ -107,6 +107,32 @@ test('use() order: middleware added after a mount does not guard the mounted rou
   );
 });
 
+test('@hono/zod-openapi: createRoute inline or as a constant, request schemas validate, route middleware guards', async () => {
+  const { model } = await scanFixture({
+    'src/api.ts': [
+      "import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';",
+      "import { bearerAuth } from 'hono/bearer-auth';",
+      'const getUser = createRoute({',
+      "  method: 'get',",
+      "  path: '/users/{id}',",
+      '  request: { params: z.object({ id: z.string() }) },',
+      "  middleware: [bearerAuth({ token: 't' })] as const,",
+      '  responses: {},',
+      '});',
+      "const app = new OpenAPIHono().basePath('/v1');",
+      'app.openapi(getUser, (c) => c.json({}));',
+      "app.openapi(createRoute({ method: 'post', path: '/events', responses: {} }), (c) => c.json({}));",
+      'export default app;',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.method} ${r.path} :${r.span.line} ${r.protections.map((p) => `${p.kind}:${p.name}:${p.scope}`).join(',')}`),
+    ['GET /v1/users/:id :11 auth:bearerAuth:route,validation:createRoute request:route', 'POST /v1/events :12 '],
+  );
+  assert.ok(model.routes.every((r) => r.handlerId && r.anchors?.middlewareInsert === undefined));
+});
+
 test('use() patterns follow Hono matching', () => {
   assert.equal(patternMatches('/*', '/anything/at/all'), true);
   assert.equal(patternMatches('/api/*', '/api'), true);

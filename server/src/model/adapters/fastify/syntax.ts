@@ -87,7 +87,7 @@ export function joinPath(prefix: string, path: string): string {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
-/** Normalise a route path to `:param` style: Hono's regex constraints (`:id{[0-9]+}`) are dropped. */
+/** Normalise a route path to `:param` style: regex constraints (`:id{[0-9]+}`) dropped, OpenAPI `{id}` → `:id`. */
 export function normalisePath(path: string): string {
-  return path.replace(/(:[A-Za-z_$][\w$]*)\{[^}]*\}/g, '$1');
+  return path.replace(/(:[A-Za-z_$][\w$]*)\{[^}]*\}/g, '$1').replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
 }

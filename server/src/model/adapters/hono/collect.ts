@@ -7,10 +7,10 @@ import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
 import type { Span } from '../../types';
-import { HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, stringOf } from '../fastify/syntax';
-import type { HonoFacts, HonoInstance, HonoOp, RouterTarget } from './facts';
+import { asObject, HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, propValue, stringOf } from '../fastify/syntax';
+import type { HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
 
-const CHAIN = new Set([...Object.keys(HTTP_METHODS), 'on', 'use', 'route', 'basePath']);
+const CHAIN = new Set([...Object.keys(HTTP_METHODS), 'on', 'use', 'route', 'basePath', 'openapi']);
 const HONO_MODULE = /^(hono|hono\/(tiny|quick)|@hono\/zod-openapi)$/;
 
 interface State {
@@ -119,6 +119,7 @@ function applyCall(
     ops.push({ ...base, kind: 'mount', path: joinPath(state.basePath, path), sub: sub.target });
     return state;
   }
+  if (name === 'openapi') return openapiCall(call, state, base, ctx, ops);
   const isOn = name === 'on';
   const methods = isOn ? methodsOf(args[0]) : [HTTP_METHODS[name]];
   const pathArg = isOn ? args[1] : args[0];
@@ -151,4 +152,40 @@ function pathsOf(node: ts.Expression | undefined): string[] | undefined {
 
 function joinSpans(a: Span, b: Span): Span {
   return { start: a.start, line: a.line, column: a.column, end: b.end, endLine: b.endLine, endColumn: b.endColumn };
+}
+
+/**
+ * `@hono/zod-openapi`: `app.openapi(createRoute({ method, path, request, middleware }), handler)`, with the route
+ * written inline or as a same-file constant. A `request` schema is validated by the library before the handler runs.
+ */
+function openapiCall(call: ts.CallExpression, state: State, base: Pick<HonoRouteOp, 'target' | 'span' | 'pos'>, ctx: ExtractContext, ops: HonoOp[]): State {
+  const [routeArg, handler] = call.arguments;
+  const def = routeArg && createRouteObject(routeArg, ctx.sf);
+  const methods = def && methodsOf(propValue(def, 'method'));
+  const path = def && stringOf(propValue(def, 'path'));
+  if (!def || !methods || path === undefined || !handler) return state;
+  const mw = propValue(def, 'middleware');
+  const mwNode = mw && unwrap(mw);
+  const middleware = !mwNode ? [] : ts.isArrayLiteralExpression(mwNode) ? mwNode.elements.map((e) => ctx.ref(e)) : [ctx.ref(mwNode)];
+  const request = asObject(propValue(def, 'request'));
+  ops.push({
+    ...base,
+    kind: 'route',
+    methods,
+    paths: [normalisePath(joinPath(state.basePath, path))],
+    handlers: [...middleware, ctx.ref(handler)],
+    validated: request && request.properties.length ? ctx.span(request) : undefined,
+  });
+  return state;
+}
+
+function createRouteObject(node: ts.Expression, sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  let n = unwrap(node);
+  if (ts.isIdentifier(n)) {
+    const name = n.text;
+    const decl = sf.statements.flatMap((st) => (ts.isVariableStatement(st) ? [...st.declarationList.declarations] : [])).find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (!decl?.initializer) return undefined;
+    n = unwrap(decl.initializer);
+  }
+  return ts.isCallExpression(n) ? asObject(n.arguments[0]) : asObject(n);
 }

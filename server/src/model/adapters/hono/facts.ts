@@ -33,6 +33,8 @@ export interface HonoRouteOp extends OpBase {
   /** Middlewares then the handler, as written. */
   handlers: ExprRef[];
   middlewareInsert?: number;
+  /** `@hono/zod-openapi` routes: the `request` schema object the library validates before the handler. */
+  validated?: Span;
 }
 
 export interface HonoUseOp extends OpBase {

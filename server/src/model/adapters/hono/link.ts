@@ -101,6 +101,9 @@ function routesOf(env: Env, entries: Entry[]): LinkedRoute[] {
       for (const use of uses) collectGuards(env, use.file, use.refs, use.scope, protections, middlewareIds);
       const { file, op } = entry;
       collectGuards(env, file, op.handlers.slice(0, -1), 'route', protections, middlewareIds);
+      if (op.validated) {
+        protections.push({ kind: 'validation', name: 'createRoute request', via: 'library', library: '@hono/zod-openapi', scope: 'route', declaredAt: { file, span: op.validated } });
+      }
       const handlerId = honoFunctionId(env.ctx, file, op.handlers[op.handlers.length - 1]);
       const handler = handlerId ? env.ctx.functions[handlerId] : undefined;
       if (handler) protections.push(...env.ctx.inHandler(handler));
