@@ -37,6 +37,8 @@ const POSITIVES: [string, string, string][] = [
   ['high-entropy value for a secret name', `const internalApiToken = "${randomChars(32, 40)}";`, 'entropy'],
   ['Twilio auth token as a call argument', `const client = twilio(process.env.TWILIO_SID, '${hex(32, 5)}');`, 'twilio-auth-token'],
   ['Supabase service-role JWT', `const admin = createClient(url, '${jwt({ iss: 'supabase', role: 'service_role' })}');`, 'supabase-service-role-key'],
+  ['typed class field', `class Client { private readonly apiToken: string = "${randomChars(32, 61)}"; }`, 'entropy'],
+  ['comparison with a literal token', `if (token !== "${randomChars(32, 62)}") return res.status(401).end();`, 'entropy'],
   ['password literal', `const dbPassword = "Tr0ub4dor&3x";`, 'password'],
 ];
 

@@ -19,14 +19,24 @@ export interface ContextHit {
 }
 
 const HINT = /key|secret|token|pass|pwd|credential|auth|salt|dsn/i;
-/** `name = 'v'`, `name: "v"`, `"name": "v"`, `name ??= \`v\``. */
-const QUOTED = /([A-Za-z_$][\w$.-]{0,80})["']?\s*(?::|=|\?\?=|\|\|=)\s*(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|`([^`\n]{1,300})`)/g;
+/**
+ * The operator and quoted value of `name = 'v'`, `name: "v"`, `"name": "v"`, `name ??= \`v\``: anchored on the
+ * operator (few positions match) rather than on the name (every identifier character would start an attempt).
+ */
+const QUOTED = /(?::|=)\s*(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|`([^`\n]{1,300})`)/g;
+/**
+ * The name right before an operator (`apiKey`, `"apiKey"`, `config.apiKey`, `key ??`, `apiKey: string`), including
+ * comparisons (`token === '…'`): checking a request against a literal is a hard-coded credential too.
+ */
+const NAME_BEFORE = /([A-Za-z_$][\w$.-]{0,80})["']?\s*(?::\s*[\w.<>[\]| ]{1,60})?(?:\?\?|\|\||!=|==|=|!)?$/;
 /** `NAME=value` and `name: value` lines of env, YAML and TOML files. */
 const UNQUOTED = /^\s*(?:export\s+)?([A-Za-z_][\w.-]{0,80})\s*[:=]\s*([^\s"'`#,;(){}[\]]{8,300})\s*$/;
 
 /** Classify one `name = value` pair; undefined when the value is not a secret worth reporting. */
 export function classifyAssignment(rawName: string, value: string, fileText: string): Omit<ContextHit, 'start' | 'end'> | undefined {
   const name = rawName.slice(rawName.lastIndexOf('.') + 1);
+  // `typeof secret === 'string'` compares a type name, not a value.
+  if (/^(string|number|object|function|undefined|boolean|bigint|symbol)$/.test(value)) return undefined;
   if (/aws_?secret_?access_?key|secretAccessKey/i.test(name) && /^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value)) {
     return { kind: 'aws-secret-key', title: 'AWS secret access key', assignedTo: name, confidence: 'high' };
   }
@@ -47,15 +57,17 @@ export function classifyAssignment(rawName: string, value: string, fileText: str
 /** Context hits in a text, skipping ranges already claimed by a format detector. */
 export function scanContext(text: string, covered: (start: number, end: number) => boolean): ContextHit[] {
   const out: ContextHit[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
+  // Jump from one hint word to the next and look only at the lines that hold one: most lines never get sliced.
+  const hint = new RegExp(HINT.source, 'gi');
+  for (let m = hint.exec(text); m; m = hint.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    let lineEnd = text.indexOf('\n', m.index);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd - lineStart <= 2000) {
       const line = text.slice(lineStart, lineEnd);
-      if (HINT.test(line) && !isCommentLine(line)) scanLine(line, lineStart, text, covered, out);
+      if (!isCommentLine(line)) scanLine(line, lineStart, text, covered, out);
     }
-    lineStart = lineEnd + 1;
+    hint.lastIndex = lineEnd + 1;
   }
   out.push(...scanSigningCalls(text, covered));
   return out;
@@ -71,10 +83,12 @@ function isCommentLine(line: string): boolean {
 
 function scanLine(line: string, offset: number, text: string, covered: (s: number, e: number) => boolean, out: ContextHit[]): void {
   for (const m of line.matchAll(QUOTED)) {
-    const value = m[2] ?? m[3] ?? m[4];
+    const name = NAME_BEFORE.exec(line.slice(Math.max(0, m.index - 100), m.index))?.[1];
+    if (!name) continue;
+    const value = m[1] ?? m[2] ?? m[3];
     const start = offset + m.index + m[0].length - value.length - 1;
     if (covered(start, start + value.length)) continue;
-    const hit = classifyAssignment(m[1], value, text);
+    const hit = classifyAssignment(name, value, text);
     if (hit) out.push({ ...hit, start, end: start + value.length });
   }
   const u = UNQUOTED.exec(line.replace(/\r$/, ''));

@@ -103,8 +103,27 @@ export const DETECTORS: readonly Detector[] = [
     re: /-----BEGIN (?:RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g, check: pemBlock,
   },
   {
-    kind: 'database-url', title: 'Database URL with password', prefixes: ['://'], confidence: 'high',
+    kind: 'database-url', title: 'Database URL with password', confidence: 'high',
+    prefixes: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver'],
     re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/([^:/\s"'`@]{1,100}):([^@\s"'`/]{1,200})@[^\s"'`]{1,300}/g,
     check: databaseUrl,
   },
 ];
+
+/** Every detector prefix in one alternation (longest first), so a file is searched once, not once per prefix. */
+export const PREFIX_RE = new RegExp(
+  [...new Set(DETECTORS.flatMap((d) => d.prefixes))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** The detectors whose prefixes occur in a text. */
+export function applicableDetectors(text: string): Detector[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(PREFIX_RE)) seen.add(m[0]);
+  if (!seen.size) return [];
+  const found = [...seen];
+  return DETECTORS.filter((d) => d.prefixes.some((p) => found.some((f) => f.startsWith(p))));
+}

@@ -7,7 +7,7 @@ import type { LineMap } from '../span';
 import type { SecretFact } from '../types';
 import { scanContext } from './context';
 import { classifyJwt, JWT_PREFIX, JWT_RE } from './jwt';
-import { DETECTORS } from './patterns';
+import { applicableDetectors } from './patterns';
 import { redact } from './redact';
 
 export function scanSecrets(text: string, lines: LineMap): SecretFact[] {
@@ -15,8 +15,7 @@ export function scanSecrets(text: string, lines: LineMap): SecretFact[] {
   const covered = (start: number, end: number) => claimed.some(([s, e]) => start < e && end > s);
   const out: SecretFact[] = [];
   const awsKeys: number[] = [];
-  for (const d of DETECTORS) {
-    if (!d.prefixes.some((p) => text.includes(p))) continue;
+  for (const d of applicableDetectors(text)) {
     for (const m of text.matchAll(d.re)) {
       const start = m.index;
       const end = d.kind === 'pem-private-key' ? pemEnd(text, start + m[0].length) : start + m[0].length;
