@@ -92,36 +92,44 @@ function honoModule(f: ModuleFlavor): string {
   ].join('\n');
 }
 
+/** Next.js store: Upstash Redis sliding windows (shared by every instance and region). */
+function upstashStore(f: ModuleFlavor): string[] {
+  return [
+    importOf(f, '@upstash/ratelimit', ['Ratelimit']) + importOf(f, '@upstash/redis', ['Redis']),
+    `const redis = Redis.fromEnv();`,
+    `const limits = {`,
+    `  default: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(300, '15 m'), prefix: 'rl:default' }),`,
+    `  auth: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(10, '15 m'), prefix: 'rl:auth' }),`,
+    `  chat: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(20, '1 m'), prefix: 'rl:chat' }),`,
+    `};\n`,
+    `async function allow(bucket${typed(f, ": 'default' | 'auth' | 'chat'")}, key${typed(f, ': string')})${typed(f, ': Promise<boolean>')} {`,
+    `  return (await limits[bucket].limit(key)).success;`,
+    `}`,
+  ];
+}
+
+/** Next.js store without Upstash: a fixed window per process. */
+function memoryStore(f: ModuleFlavor): string[] {
+  return [
+    `const windows = { default: [300, 15 * 60 * 1000], auth: [10, 15 * 60 * 1000], chat: [20, 60 * 1000] }${typed(f, ' as const')};`,
+    `const hits = new Map${typed(f, '<string, { count: number; resetAt: number }>')}();\n`,
+    `/** Fixed-window counter in memory (per process). Use @upstash/ratelimit or Redis when you run several instances. */`,
+    `async function allow(bucket${typed(f, ': keyof typeof windows')}, key${typed(f, ': string')})${typed(f, ': Promise<boolean>')} {`,
+    `  const [limit, windowMs] = windows[bucket];`,
+    `  const now = Date.now();`,
+    `  const entry = hits.get(key);`,
+    `  if (!entry || entry.resetAt <= now) {`,
+    `    hits.set(key, { count: 1, resetAt: now + windowMs });`,
+    `    return true;`,
+    `  }`,
+    `  entry.count += 1;`,
+    `  return entry.count <= limit;`,
+    `}`,
+  ];
+}
+
 function nextModule(f: ModuleFlavor, upstash: boolean): string {
-  const store = upstash
-    ? [
-        importOf(f, '@upstash/ratelimit', ['Ratelimit']) + importOf(f, '@upstash/redis', ['Redis']),
-        `const redis = Redis.fromEnv();`,
-        `const limits = {`,
-        `  default: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(300, '15 m'), prefix: 'rl:default' }),`,
-        `  auth: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(10, '15 m'), prefix: 'rl:auth' }),`,
-        `  chat: new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(20, '1 m'), prefix: 'rl:chat' }),`,
-        `};\n`,
-        `async function allow(bucket${typed(f, ": 'default' | 'auth' | 'chat'")}, key${typed(f, ': string')})${typed(f, ': Promise<boolean>')} {`,
-        `  return (await limits[bucket].limit(key)).success;`,
-        `}`,
-      ]
-    : [
-        `const windows = { default: [300, 15 * 60 * 1000], auth: [10, 15 * 60 * 1000], chat: [20, 60 * 1000] }${typed(f, ' as const')};`,
-        `const hits = new Map${typed(f, '<string, { count: number; resetAt: number }>')}();\n`,
-        `/** Fixed-window counter in memory (per process). Use @upstash/ratelimit or Redis when you run several instances. */`,
-        `async function allow(bucket${typed(f, ': keyof typeof windows')}, key${typed(f, ': string')})${typed(f, ': Promise<boolean>')} {`,
-        `  const [limit, windowMs] = windows[bucket];`,
-        `  const now = Date.now();`,
-        `  const entry = hits.get(key);`,
-        `  if (!entry || entry.resetAt <= now) {`,
-        `    hits.set(key, { count: 1, resetAt: now + windowMs });`,
-        `    return true;`,
-        `  }`,
-        `  entry.count += 1;`,
-        `  return entry.count <= limit;`,
-        `}`,
-      ];
+  const store = upstash ? upstashStore(f) : memoryStore(f);
   return [
     HEADER(upstash ? '@upstash/ratelimit' : 'in-memory'),
     ...store,

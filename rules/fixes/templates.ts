@@ -66,47 +66,50 @@ export function verifierSource(f: ModuleFlavor, jwt: JwtLibrary): { imports: str
   return { imports: '', body };
 }
 
+interface GuardWrapper {
+  imports: string;
+  body: string;
+  name: string;
+}
+
+const deny = `{ error: 'Unauthorized' }`;
+
 /** The framework-specific guard that wraps `verifyToken`: its imports, code and exported name. */
-export function guardWrapper(framework: Framework, f: ModuleFlavor): { imports: string; body: string; name: string } {
-  const deny = `{ error: 'Unauthorized' }`;
-  switch (framework) {
-    case 'express':
-      return {
-        name: 'requireAuth',
-        imports: importOf(f, 'express', ['NextFunction', 'Request', 'Response'], undefined, true),
-        body: `/** Express middleware: 401 unless the request carries a valid bearer token; the claims go to res.locals.user. */\n${exportKw(f)}async function requireAuth(req${typed(f, ': Request')}, res${typed(f, ': Response')}, next${typed(f, ': NextFunction')}) {\n  const claims = await verifyToken(bearer(req.headers.authorization));\n  if (!claims) {\n    res.status(401).json(${deny});\n    return;\n  }\n  res.locals.user = claims;\n  next();\n}`,
-      };
-    case 'koa':
-      return {
-        name: 'requireAuth',
-        imports: importOf(f, 'koa', ['Context', 'Next'], undefined, true),
-        body: `/** Koa middleware: 401 unless the request carries a valid bearer token; the claims go to ctx.state.user. */\n${exportKw(f)}async function requireAuth(ctx${typed(f, ': Context')}, next${typed(f, ': Next')}) {\n  const claims = await verifyToken(bearer(ctx.get('authorization')));\n  if (!claims) {\n    ctx.status = 401;\n    ctx.body = ${deny};\n    return;\n  }\n  ctx.state.user = claims;\n  await next();\n}`,
-      };
-    case 'hono':
-      return {
-        name: 'requireAuth',
-        imports: importOf(f, 'hono', ['MiddlewareHandler'], undefined, true),
-        body: `/** Hono middleware: 401 unless the request carries a valid bearer token; the claims go to c.get('user'). */\n${exportKw(f)}const requireAuth${typed(f, ': MiddlewareHandler')} = async (c, next) => {\n  const claims = await verifyToken(bearer(c.req.header('authorization')));\n  if (!claims) return c.json(${deny}, 401);\n  c.set('user', claims);\n  await next();\n};`,
-      };
-    case 'fastify':
-      return {
-        name: 'requireAuth',
-        imports: importOf(f, 'fastify', ['FastifyReply', 'FastifyRequest'], undefined, true),
-        body: `/** Fastify onRequest hook: 401 unless the request carries a valid bearer token. */\n${exportKw(f)}async function requireAuth(request${typed(f, ': FastifyRequest')}, reply${typed(f, ': FastifyReply')}) {\n  const claims = await verifyToken(bearer(request.headers.authorization));\n  if (!claims) return reply.code(401).send(${deny});\n}`,
-      };
-    case 'nestjs':
-      return {
-        name: 'BearerAuthGuard',
-        imports: importOf(f, '@nestjs/common', ['CanActivate', 'ExecutionContext', 'Injectable', 'UnauthorizedException']),
-        body: `/** Nest guard: 401 unless the request carries a valid bearer token; the claims go to request.user. */\n@Injectable()\n${exportKw(f)}class BearerAuthGuard${typed(f, ' implements CanActivate')} {\n  async canActivate(context${typed(f, ': ExecutionContext')})${typed(f, ': Promise<boolean>')} {\n    const request = context.switchToHttp().getRequest${typed(f, '<{ headers: Record<string, string | undefined>; user?: unknown }>')}();\n    const claims = await verifyToken(bearer(request.headers.authorization));\n    if (!claims) throw new UnauthorizedException();\n    request.user = claims;\n    return true;\n  }\n}`,
-      };
-    case 'nextjs':
-      return {
-        name: 'requireUser',
-        imports: '',
-        body: `/** The verified claims of the request's bearer token, or null: route handlers answer 401 on null. */\n${exportKw(f)}async function requireUser(authorization${typed(f, ': string | null')})${typed(f, ': Promise<unknown>')} {\n  return verifyToken(bearer(authorization));\n}`,
-      };
-  }
+const WRAPPERS: Record<Framework, (f: ModuleFlavor) => GuardWrapper> = {
+  express: (f) => ({
+    name: 'requireAuth',
+    imports: importOf(f, 'express', ['NextFunction', 'Request', 'Response'], undefined, true),
+    body: `/** Express middleware: 401 unless the request carries a valid bearer token; the claims go to res.locals.user. */\n${exportKw(f)}async function requireAuth(req${typed(f, ': Request')}, res${typed(f, ': Response')}, next${typed(f, ': NextFunction')}) {\n  const claims = await verifyToken(bearer(req.headers.authorization));\n  if (!claims) {\n    res.status(401).json(${deny});\n    return;\n  }\n  res.locals.user = claims;\n  next();\n}`,
+  }),
+  koa: (f) => ({
+    name: 'requireAuth',
+    imports: importOf(f, 'koa', ['Context', 'Next'], undefined, true),
+    body: `/** Koa middleware: 401 unless the request carries a valid bearer token; the claims go to ctx.state.user. */\n${exportKw(f)}async function requireAuth(ctx${typed(f, ': Context')}, next${typed(f, ': Next')}) {\n  const claims = await verifyToken(bearer(ctx.get('authorization')));\n  if (!claims) {\n    ctx.status = 401;\n    ctx.body = ${deny};\n    return;\n  }\n  ctx.state.user = claims;\n  await next();\n}`,
+  }),
+  hono: (f) => ({
+    name: 'requireAuth',
+    imports: importOf(f, 'hono', ['MiddlewareHandler'], undefined, true),
+    body: `/** Hono middleware: 401 unless the request carries a valid bearer token; the claims go to c.get('user'). */\n${exportKw(f)}const requireAuth${typed(f, ': MiddlewareHandler')} = async (c, next) => {\n  const claims = await verifyToken(bearer(c.req.header('authorization')));\n  if (!claims) return c.json(${deny}, 401);\n  c.set('user', claims);\n  await next();\n};`,
+  }),
+  fastify: (f) => ({
+    name: 'requireAuth',
+    imports: importOf(f, 'fastify', ['FastifyReply', 'FastifyRequest'], undefined, true),
+    body: `/** Fastify onRequest hook: 401 unless the request carries a valid bearer token. */\n${exportKw(f)}async function requireAuth(request${typed(f, ': FastifyRequest')}, reply${typed(f, ': FastifyReply')}) {\n  const claims = await verifyToken(bearer(request.headers.authorization));\n  if (!claims) return reply.code(401).send(${deny});\n}`,
+  }),
+  nestjs: (f) => ({
+    name: 'BearerAuthGuard',
+    imports: importOf(f, '@nestjs/common', ['CanActivate', 'ExecutionContext', 'Injectable', 'UnauthorizedException']),
+    body: `/** Nest guard: 401 unless the request carries a valid bearer token; the claims go to request.user. */\n@Injectable()\n${exportKw(f)}class BearerAuthGuard${typed(f, ' implements CanActivate')} {\n  async canActivate(context${typed(f, ': ExecutionContext')})${typed(f, ': Promise<boolean>')} {\n    const request = context.switchToHttp().getRequest${typed(f, '<{ headers: Record<string, string | undefined>; user?: unknown }>')}();\n    const claims = await verifyToken(bearer(request.headers.authorization));\n    if (!claims) throw new UnauthorizedException();\n    request.user = claims;\n    return true;\n  }\n}`,
+  }),
+  nextjs: (f) => ({
+    name: 'requireUser',
+    imports: '',
+    body: `/** The verified claims of the request's bearer token, or null: route handlers answer 401 on null. */\n${exportKw(f)}async function requireUser(authorization${typed(f, ': string | null')})${typed(f, ': Promise<unknown>')} {\n  return verifyToken(bearer(authorization));\n}`,
+  }),
+};
+
+export function guardWrapper(framework: Framework, f: ModuleFlavor): GuardWrapper {
+  return WRAPPERS[framework](f);
 }
 
 /** The whole guard module for a project without one. */
