@@ -13,6 +13,7 @@ import {
   isTestPath,
   nameSpan,
   previewForMessage,
+  usesAppRouter,
 } from './lib/secrets';
 
 export const secretClientExposed = defineRule({
@@ -27,10 +28,11 @@ export const secretClientExposed = defineRule({
   },
   detect(ctx) {
     const out: Finding[] = [];
+    const appRouter = usesAppRouter(ctx.model);
     for (const facts of Object.values(ctx.model.files)) {
       if (isTestPath(facts.file)) continue;
       out.push(...publicEnvReads(ctx, facts));
-      if (isClientFile(facts)) out.push(...clientCode(ctx, facts));
+      if (isClientFile(facts, appRouter)) out.push(...clientCode(ctx, facts));
     }
     // A public secret name read in code is reported where it is read; env files only for names no code reads.
     const readInCode = new Set(Object.values(ctx.model.files).flatMap((f) => (isTestPath(f.file) ? [] : f.env.map((e) => e.name))));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type Finding, type RuleContext, type SecretFact } from './api';
-import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isBrowserKey, isClientFile, isEnvExampleFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName } from './lib/secrets';
+import { addToEnvExample, atLeast, ENV_NAME_BY_KIND, isBrowserKey, isClientFile, isEnvExampleFile, isExposableLiteral, isTestPath, previewForMessage, toEnvName, usesAppRouter } from './lib/secrets';
 
 const options = z.object({
   /** Lowest confidence reported: `low` adds Stripe test keys, local database URLs and weaker entropy hits. */
@@ -29,8 +29,9 @@ export const secretHardcoded = defineRule<Options>({
   detect(ctx) {
     const min = ctx.options.minConfidence ?? 'medium';
     const out: Finding[] = [];
+    const appRouter = usesAppRouter(ctx.model);
     for (const facts of Object.values(ctx.model.files)) {
-      if (isClientFile(facts)) {
+      if (isClientFile(facts, appRouter)) {
         // Exposed literals are secret-client-exposed's and browser keys are public by design; other weaker hits are
         // still hard-coded secrets, but `process.env` does not reach client code, so they get no fix.
         for (const s of facts.secrets) {

@@ -38,17 +38,26 @@ export function isExposableLiteral(fact: SecretFact): boolean {
 const SERVER_DATA_FUNCTIONS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps)$/;
 
 /**
- * Whether a source file is shipped to browsers: `'use client'` files, Next.js pages (not `pages/api`), code reading
- * `import.meta.env` outside server folders, and component/hook folders that are not marked server-only.
+ * Whether the workspace uses the Next.js App Router, where components are server components unless marked
+ * `'use client'`: folder names then say nothing about where code runs.
  */
-export function isClientFile(facts: FileFacts): boolean {
+export function usesAppRouter(model: WorkspaceModel): boolean {
+  return Object.keys(model.files).some((f) => /(^|\/)app\/(.*\/)?(page|layout)\.[jt]sx?$/.test(f));
+}
+
+/**
+ * Whether a source file is shipped to browsers: `'use client'` files, Next.js pages (not `pages/api`), code reading
+ * `import.meta.env` outside server folders, and component/hook folders that are not marked server-only (except in
+ * App Router projects, where only the directive counts).
+ */
+export function isClientFile(facts: FileFacts, appRouter = false): boolean {
   const file = facts.file;
   if (facts.directive === 'use client') return true;
   if (facts.directive === 'use server' || facts.imports.some((i) => i.spec === 'server-only')) return false;
   if (/(^|\/)(server|api|backend|functions|lambda|workers?|scripts?|prisma|db|migrations?)\//.test(file)) return false;
   if (/(^|\/)pages\//.test(file) && !/(^|\/)pages\/api\//.test(file)) return true;
   if (facts.env.some((e) => e.via === 'import.meta.env')) return true;
-  return /(^|\/)(components|hooks|client|frontend)\//.test(file) && /\.(tsx|jsx)$/.test(file);
+  return !appRouter && /(^|\/)(components|hooks|client|frontend)\//.test(file) && /\.(tsx|jsx)$/.test(file);
 }
 
 /** Whether an offset of a client file lies in a pages-router server data function (stripped from the bundle). */

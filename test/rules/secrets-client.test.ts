@@ -82,3 +82,20 @@ test('secret-client-exposed: a public secret name read in code is reported at th
   });
   assert.deepEqual(only(result.findings).map((f) => [f.file, f.span.line]), [['.env.example', 2], ['src/main.tsx', 1]]);
 });
+
+test('secret-client-exposed: in an App Router project, components are server components unless marked', async () => {
+  const { result } = await scanFixture({
+    'app/page.tsx': "import { Price } from '../components/Price';\nexport default function Page() { return <Price />; }\n",
+    'components/Price.tsx': 'export async function Price() { return <p>{String(Boolean(process.env.STRIPE_SECRET_KEY))}</p>; }\n',
+    'components/Chat.tsx': "'use client';\nexport function Chat() { return <p>{process.env.OPENAI_API_KEY}</p>; }\n",
+  });
+  assert.deepEqual(only(result.findings).map((f) => [f.file, f.span.line]), [['components/Chat.tsx', 2]]);
+});
+
+test('secret-client-exposed: in a pages-router or React project, components/ is client code', async () => {
+  const { result } = await scanFixture({
+    'pages/index.tsx': "import { Price } from '../components/Price';\nexport default function Home() { return <Price />; }\n",
+    'components/Price.tsx': 'export function Price() { return <p>{process.env.STRIPE_SECRET_KEY}</p>; }\n',
+  });
+  assert.deepEqual(only(result.findings).map((f) => [f.file, f.span.line]), [['components/Price.tsx', 1]]);
+});
