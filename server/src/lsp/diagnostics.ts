@@ -31,7 +31,7 @@ export function toDiagnostic(folder: Folder, analysis: Analysis, f: EngineFindin
     source: DIAGNOSTIC_SOURCE,
     code: f.rule,
     codeDescription: { href: f.docsUrl },
-    message: f.route ? `${f.message} [${f.route}]` : f.message,
+    message: f.message,
     data,
   };
   if (f.related?.length) {

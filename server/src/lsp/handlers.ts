@@ -39,7 +39,7 @@ export function registerHandlers(connection: Connection): Session {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })) });
     }
     if (session.capabilities.workspace?.workspaceFolders) registerFolderChanges(connection, session);
-    if (!session.folders.size) session.scheduleIfQuiet();
+    if (!session.folders.size) session.scheduleStatusCheck();
     for (const folder of session.folders.values()) void session.reindex(folder);
   });
   registerDocumentSync(connection, session);
@@ -85,13 +85,13 @@ function registerWorkspaceEvents(connection: Connection, session: Session): void
       else if (outcome === 'incremental') session.markDirty(hit.folder, 0);
     }
     for (const folder of reindex) void session.reindex(folder);
-    session.scheduleIfQuiet();
+    session.scheduleStatusCheck();
   });
   connection.onDidChangeConfiguration(() => {
     session.noteInput();
     session.settings.clear();
     for (const folder of session.folders.values()) session.markDirty(folder, 0);
-    session.scheduleIfQuiet();
+    session.scheduleStatusCheck();
   });
 }
 
@@ -100,6 +100,6 @@ function registerFolderChanges(connection: Connection, session: Session): void {
     session.noteInput();
     for (const removed of e.removed) session.removeFolder(removed.uri);
     for (const added of e.added) void session.reindex(session.addFolder(added.uri, added.name));
-    session.scheduleIfQuiet();
+    session.scheduleStatusCheck();
   });
 }

@@ -148,6 +148,7 @@ export async function rescan(session: Session, params: FolderParams | undefined,
 export async function applyFixes(session: Session, rule: unknown, token: CancellationToken): Promise<ApplyFixesResult> {
   if (rule !== undefined && rule !== null && typeof rule !== 'string') throw new ResponseError(-32602, 'readiness.applyFixes: the argument is a rule id');
   await idleOrCancelled(session, token);
+  if (!session.capabilities.workspace?.applyEdit) return { applied: false, fixes: 0, files: 0, reason: 'the client cannot apply workspace edits' };
   const annotationSupported = session.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
   const label = rule ? `Launch Readiness: safe fixes for ${rule}` : 'Launch Readiness: all safe fixes';
   const builder = new EditBuilder({

@@ -115,7 +115,7 @@ export class Session {
   /** An open buffer changed: feed it to the index after the typing debounce. */
   bufferChanged(uri: string, debounce: boolean): void {
     const hit = this.folderOf(uri);
-    if (!hit) return this.scheduleIfQuiet();
+    if (!hit) return this.scheduleStatusCheck();
     const set = this.pendingBuffers.get(hit.folder) ?? new Set<string>();
     set.add(hit.file);
     this.pendingBuffers.set(hit.folder, set);
@@ -124,7 +124,7 @@ export class Session {
 
   bufferClosed(uri: string): void {
     const hit = this.folderOf(uri);
-    if (!hit) return this.scheduleIfQuiet();
+    if (!hit) return this.scheduleStatusCheck();
     this.pendingBuffers.get(hit.folder)?.delete(hit.file);
     hit.folder.closeBuffer(hit.file);
     this.markDirty(hit.folder, 0);
@@ -136,8 +136,8 @@ export class Session {
     this.schedule(delayMs);
   }
 
-  /** Inputs that touch no folder still need a status saying they were seen. */
-  scheduleIfQuiet(): void {
+  /** Inputs that touch no folder still need a quiescent status that counts them: run the (possibly empty) queue. */
+  scheduleStatusCheck(): void {
     this.schedule(0);
   }
 
