@@ -86,7 +86,8 @@ function honoModule(f: ModuleFlavor): string {
       LIMITERS.ai,
       '60 * 1000',
       20,
-      `{\n  const user = (c.get('user') ?? c.get('jwtPayload'))${typed(f, ' as { id?: string; sub?: string } | undefined')};\n  return \`\${user?.id ?? user?.sub ?? ${ip}}:\${c.req.param('conversationId') ?? ''}\`;\n}`,
+      // Context variables are typed per app (Env['Variables']); this shared module reads them untyped.
+      `{\n  const vars = c${typed(f, ' as unknown as { get(key: string): unknown }')};\n  const user = (vars.get('user') ?? vars.get('jwtPayload'))${typed(f, ' as { id?: string; sub?: string } | undefined')};\n  return \`\${user?.id ?? user?.sub ?? ${ip}}:\${c.req.param('conversationId') ?? ''}\`;\n}`,
     ),
     exportsOf(f, Object.values(LIMITERS)),
   ].join('\n');
