@@ -34,6 +34,9 @@ export function changesState(route: Route): boolean {
   return STATE_CHANGING.includes(route.method);
 }
 
+/** Files crawlers and protocols fetch anonymously: discovery documents, JWKS, robots, favicons, sitemaps. */
+const WELL_KNOWN = /(^|\/)(\.well-known\/.*|robots\.txt|favicon\.ico|sitemap\.xml)$/i;
+
 /** Why a route may be reachable without authentication, or undefined when it must be authenticated. */
 export function authExemption(route: Route): string | undefined {
   if (route.method === 'OPTIONS') return 'CORS preflight';
@@ -41,6 +44,7 @@ export function authExemption(route: Route): string | undefined {
   if (route.tags.includes('public')) return 'declared public';
   if (route.tags.includes('webhook')) return 'webhook (authenticated by signature)';
   if (isAuthEntryPoint(route)) return 'auth entry point';
+  if ((route.method === 'GET' || route.method === 'HEAD') && WELL_KNOWN.test(route.path)) return 'public by protocol';
   return undefined;
 }
 

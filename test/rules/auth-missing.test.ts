@@ -128,4 +128,7 @@ test('auth entry points: ways in are exempt, other /auth routes are not', () => 
     assert.equal(is(p), false, p);
   }
   assert.equal(authExemption({ path: '/api/chat', method: 'OPTIONS', tags: [] } as never), 'CORS preflight');
+  assert.equal(authExemption({ path: '/.well-known/jwks.json', method: 'GET', tags: [] } as never), 'public by protocol');
+  assert.equal(authExemption({ path: '/.well-known/jwks.json', method: 'POST', tags: [] } as never), undefined);
+  assert.equal(authExemption({ path: '/api/robots.txt.bak', method: 'GET', tags: [] } as never), undefined);
 });
