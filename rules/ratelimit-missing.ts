@@ -38,6 +38,10 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
     severity: atMost(ctx.severity, 'warning'),
     message: `${route.key} calls an LLM and is rate-limited only per IP (${limits.map((p) => p.name).join(', ')}): add per-user/token and per-conversation limits so one customer or one runaway conversation cannot spend the budget.`,
     fixes: fix ? [finish(ctx, fix)] : [],
+    related: [
+      ...(base.related ?? []),
+      ...limits.map((p) => ({ message: `${p.name} is keyed by the client IP`, file: p.declaredAt.file, span: p.declaredAt.span })),
+    ],
   });
 }
 

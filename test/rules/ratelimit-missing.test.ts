@@ -60,6 +60,7 @@ test('ai routes limited only per IP get a warning asking for per-user and per-co
   const [f] = runRule(built, RULE);
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /rate-limited only per IP \(limiter\): add per-user\/token and per-conversation limits/);
+  assert.deepEqual(f.related?.map((r) => [r.message, r.file, r.span.line]), [['limiter is keyed by the client IP', 'src/app.ts', 2]]);
 });
 
 test('ai routes keyed by user or conversation, and non-ai routes keyed by IP, are fine', () => {
