@@ -70,58 +70,63 @@ export function createContext(options: ProbeOptions, signal?: AbortSignal): Prob
   };
 }
 
-type Step = { label: string; run: () => Promise<ProbeCheck | ProbeCheck[]> };
+/** One stage of the run: a progress label, the check ids it yields (for `error` rows if it throws) and the work. */
+type Step = { label: string; ids: ProbeCheckId[]; run: () => Promise<ProbeCheck | ProbeCheck[]> };
 
-export async function runProbe(options: ProbeOptions, hooks: ProbeRunHooks = {}): Promise<ProbeReport> {
-  const ctx = createContext(options, hooks.signal);
-  const { gate, target, options: opts } = ctx;
-  const startedAt = new Date();
-  const started = performance.now();
-  const dns = new DnsClient(opts.dnsServer, Math.min(opts.timeoutMs, 3000));
-  const latency: LatencyRow[] = [];
+function steps(ctx: ProbeContext, dns: DnsClient, latency: LatencyRow[]): Step[] {
   let healthPath: string | undefined;
-  const steps: Step[] = [
-    { label: 'TLS certificate', run: async () => trustAfter(await tlsCertCheck(ctx), ctx) },
-    { label: 'HTTP → HTTPS redirect', run: () => httpsRedirectCheck(ctx) },
-    { label: 'HSTS and security headers', run: async () => [await hstsCheck(ctx), await securityHeadersCheck(ctx), await edgeCheck(ctx)] },
-    { label: 'CORS', run: () => corsCheck(ctx) },
-    { label: 'auth bypass', run: () => authBypassCheck(ctx) },
+  return [
+    { label: 'TLS certificate', ids: ['tls-cert'], run: async () => trustAfter(await tlsCertCheck(ctx), ctx) },
+    { label: 'HTTP → HTTPS redirect', ids: ['https-redirect'], run: () => httpsRedirectCheck(ctx) },
+    { label: 'HSTS and security headers', ids: ['hsts', 'security-headers', 'edge'], run: async () => [await hstsCheck(ctx), await securityHeadersCheck(ctx), await edgeCheck(ctx)] },
+    { label: 'CORS', ids: ['cors'], run: () => corsCheck(ctx) },
+    { label: 'auth bypass', ids: ['auth-bypass'], run: () => authBypassCheck(ctx) },
     {
       label: 'health',
+      ids: ['health'],
       run: async () => {
-        const h = await healthCheck(ctx);
-        healthPath = h.found;
-        return h.check;
+        const r = await healthCheck(ctx);
+        healthPath = r.found; // the latency check times the health route that answered
+        return r.check;
       },
     },
     // Before the burst and the latency samples, so that a limiter tripped by them cannot answer these for the app.
-    { label: 'webhooks and errors', run: async () => [await webhookSignatureCheck(ctx), await errorHandlingCheck(ctx)] },
-    { label: 'latency', run: async () => latencyOf(await latencyCheck(ctx, healthPath), latency) },
-    { label: 'browser bundle', run: () => bundleSecretsCheck(ctx) },
-    { label: 'rate limit', run: () => rateLimitCheck(ctx) },
-    { label: 'email DNS', run: () => dnsChecks(dns, opts) },
+    { label: 'webhooks and errors', ids: ['webhook-signature', 'error-handling'], run: async () => [await webhookSignatureCheck(ctx), await errorHandlingCheck(ctx)] },
+    { label: 'latency', ids: ['latency'], run: async () => latencyOf(await latencyCheck(ctx, healthPath), latency) },
+    { label: 'browser bundle', ids: ['bundle-secrets'], run: () => bundleSecretsCheck(ctx) },
+    { label: 'rate limit', ids: ['rate-limit'], run: () => rateLimitCheck(ctx) },
+    { label: 'email DNS', ids: ['spf', 'dkim', 'dmarc', 'mx', 'caa'], run: () => dnsChecks(dns, ctx.options) },
   ];
+}
+
+export async function runProbe(options: ProbeOptions, hooks: ProbeRunHooks = {}): Promise<ProbeReport> {
+  const ctx = createContext(options, hooks.signal);
+  const startedAt = new Date();
+  const started = performance.now();
+  const dns = new DnsClient(ctx.options.dnsServer, Math.min(ctx.options.timeoutMs, 3000));
+  const latency: LatencyRow[] = [];
+  const plan = steps(ctx, dns, latency);
   const checks: ProbeCheck[] = [];
   try {
-    for (const [i, step] of steps.entries()) {
+    for (const [i, step] of plan.entries()) {
       if (hooks.signal?.aborted) throw new ProbeCancelled();
-      hooks.onProgress?.(step.label, Math.round((i / steps.length) * 100));
+      hooks.onProgress?.(step.label, Math.round((i / plan.length) * 100));
       checks.push(...(await runStep(step, hooks.signal)));
     }
   } finally {
-    await gate.close();
+    await ctx.gate.close();
   }
   hooks.onProgress?.('done', 100);
   return {
     reportVersion: 1,
-    target: target.href,
+    target: ctx.target.href,
     startedAt: startedAt.toISOString(),
-    requests: gate.requests,
-    budget: gate.budget,
+    requests: ctx.gate.requests,
+    budget: ctx.gate.budget,
     durationMs: Math.round(performance.now() - started),
     checks: checks.sort((a, b) => PROBE_CHECK_IDS.indexOf(a.id) - PROBE_CHECK_IDS.indexOf(b.id)),
     latency,
-    requestLog: gate.log,
+    requestLog: ctx.gate.log,
     dnsQueries: dns.queries,
   };
 }
@@ -132,25 +137,10 @@ async function runStep(step: Step, signal?: AbortSignal): Promise<ProbeCheck[]> 
     return Array.isArray(r) ? r : [r];
   } catch (e) {
     if (signal?.aborted) throw new ProbeCancelled();
-    const id = STEP_IDS[step.label] ?? [];
-    return id.map((cid) => ({ id: cid, status: 'error' as const, summary: `${step.label} failed: ${(e as Error).message.split('\n')[0]}`, evidence: {} }));
+    const why = `${step.label} failed: ${(e as Error).message.split('\n')[0]}`;
+    return step.ids.map((id) => ({ id, status: 'error' as const, summary: why, evidence: {} }));
   }
 }
-
-/** Which check ids a step produces, so that a step that throws still yields one `error` row per check. */
-const STEP_IDS: Record<string, ProbeCheckId[]> = {
-  'TLS certificate': ['tls-cert'],
-  'HTTP → HTTPS redirect': ['https-redirect'],
-  'HSTS and security headers': ['hsts', 'security-headers', 'edge'],
-  CORS: ['cors'],
-  'auth bypass': ['auth-bypass'],
-  health: ['health'],
-  latency: ['latency'],
-  'browser bundle': ['bundle-secrets'],
-  'rate limit': ['rate-limit'],
-  'webhooks and errors': ['webhook-signature', 'error-handling'],
-  'email DNS': ['spf', 'dkim', 'dmarc', 'mx', 'caa'],
-};
 
 /** An untrusted certificate is reported once; later checks still look at the server without verification. */
 function trustAfter(c: ProbeCheck, ctx: ProbeContext): ProbeCheck {
