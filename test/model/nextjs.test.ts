@@ -166,3 +166,56 @@ test('a file named route.ts that exports no HTTP method, or a non-Next middlewar
   });
   assert.deepEqual(model.routes, []);
 });
+
+test('pathname gates in the middleware narrow its auth; a preflight-only method check still serves every method', async () => {
+  const routes = {
+    'app/api/admin/stats/route.ts': 'export async function GET() { return new Response(); }\n',
+    'app/api/chat/route.ts': 'export async function POST() { return new Response(); }\n',
+    'app/api/public/ping/route.ts': 'export async function GET() { return new Response(); }\n',
+    'pages/api/cors.ts': [
+      'export default function handler(req: any, res: any) {',
+      "  if (req.method === 'OPTIONS') return res.status(204).end();",
+      '  res.json({ ok: true });',
+      '}',
+    ].join('\n'),
+  };
+  const gated = await scanFixture({
+    ...routes,
+    'middleware.ts': [
+      "import { NextResponse, type NextRequest } from 'next/server';",
+      'export function middleware(req: NextRequest) {',
+      "  const token = req.cookies.get('session');",
+      "  if (req.nextUrl.pathname.startsWith('/api/admin')) {",
+      "    if (!token) return NextResponse.redirect(new URL('/login', req.url));",
+      '  }',
+      '  return NextResponse.next();',
+      '}',
+    ].join('\n'),
+  }, { helpers: { auth: ['middleware'] } });
+  assert.deepEqual(gated.model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), [
+    'GET /api/admin/stats auth',
+    'POST /api/chat ',
+    'GET /api/public/ping ',
+    'ALL /api/cors ',
+  ]);
+  assert.ok(gated.model.routes[1].middlewareIds.length === 1, 'the middleware still runs in front of the route');
+
+  const exempt = await scanFixture({
+    ...routes,
+    'middleware.ts': [
+      "import { NextResponse, type NextRequest } from 'next/server';",
+      "import { redirect } from './legacy';",
+      'export function middleware(req: NextRequest) {',
+      "  if (req.nextUrl.pathname.startsWith('/old')) return redirect('/new');",
+      "  if (req.nextUrl.pathname.startsWith('/api/public')) return NextResponse.next();",
+      "  if (!req.cookies.get('session')) return new Response('Unauthorized', { status: 401 });",
+      '}',
+    ].join('\n'),
+  }, { helpers: { auth: ['middleware'] } });
+  assert.deepEqual(exempt.model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), [
+    'GET /api/admin/stats auth',
+    'POST /api/chat auth',
+    'GET /api/public/ping ',
+    'ALL /api/cors auth',
+  ]);
+});

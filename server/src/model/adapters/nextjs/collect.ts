@@ -6,7 +6,8 @@ import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { clip, memberPath, unwrap } from '../../refs';
 import type { ExprRef, HttpMethod } from '../../types';
-import type { NextConnectCall, NextExport, NextFacts, NextMatcher } from './facts';
+import { collectMiddlewareExtras } from './collect-middleware';
+import type { NextConnectCall, NextExport, NextFacts } from './facts';
 import { nextFileInfo } from './paths';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -137,9 +138,11 @@ function isEquality(kind: ts.SyntaxKind): boolean {
   );
 }
 
+/** `req.method`, `request.method`, or a local `method` (`const { method } = req`). */
 function isReqMethod(node: ts.Expression): boolean {
   const path = memberPath(node);
-  return !!path && path.length >= 2 && path[path.length - 1] === 'method' && /^(req|request)$/i.test(path[path.length - 2]);
+  if (path?.length === 1) return path[0] === 'method';
+  return !!path && path[path.length - 1] === 'method' && /^(req|request)$/i.test(path[path.length - 2]);
 }
 
 /** next-connect: `router.use(a).get(b)` / `nc().post(c)` on a router created in this file with createRouter/nc. */
@@ -178,67 +181,6 @@ function connectChain(ctx: ExtractContext, expr: ts.Expression, isRoot: (e: ts.E
     e = unwrap(e.expression.expression);
   }
   return isRoot(e) ? calls : [];
-}
-
-/** `export const config = { matcher }`, Clerk's `createRouteMatcher([...])` uses and whether `protect()` is called. */
-function collectMiddlewareExtras(ctx: ExtractContext, facts: NextFacts): void {
-  for (const stmt of ctx.sf.statements) {
-    if (!ts.isVariableStatement(stmt)) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      const init = decl.initializer && unwrap(decl.initializer);
-      if (!ts.isIdentifier(decl.name) || !init) continue;
-      if (decl.name.text === 'config' && ts.isObjectLiteralExpression(init)) readMatcher(ctx, init, facts);
-    }
-  }
-  if (/\.protect\(|\bredirectToSignIn\(/.test(ctx.text)) facts.callsProtect = true;
-  const routeMatchers = new Map<string, NextMatcher[]>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const init = unwrap(node.initializer);
-      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'createRouteMatcher' && init.arguments[0]) {
-        const list = matcherList(ctx, unwrap(init.arguments[0]));
-        if (list) routeMatchers.set(node.name.text, list);
-      }
-    }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && routeMatchers.has(node.expression.text)) {
-      const negated = ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken;
-      const key = negated ? 'protectExclude' : 'protectInclude';
-      facts[key] = [...(facts[key] ?? []), ...routeMatchers.get(node.expression.text)!];
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(ctx.sf);
-}
-
-function readMatcher(ctx: ExtractContext, obj: ts.ObjectLiteralExpression, facts: NextFacts): void {
-  for (const p of obj.properties) {
-    if (!ts.isPropertyAssignment(p) || !p.name || p.name.getText(ctx.sf).replace(/['"]/g, '') !== 'matcher') continue;
-    const list = matcherList(ctx, unwrap(p.initializer));
-    if (list) facts.matcher = list;
-    else facts.matcherUnreadable = ctx.span(p);
-  }
-}
-
-/** A string, or an array of strings and `{ source, has?, missing? }` objects. */
-function matcherList(ctx: ExtractContext, node: ts.Expression): NextMatcher[] | undefined {
-  if (ts.isStringLiteralLike(node)) return [{ source: node.text, span: ctx.span(node) }];
-  if (!ts.isArrayLiteralExpression(node)) return undefined;
-  const out: NextMatcher[] = [];
-  for (const el of node.elements.map(unwrap)) {
-    if (ts.isStringLiteralLike(el)) out.push({ source: el.text, span: ctx.span(el) });
-    else if (ts.isObjectLiteralExpression(el)) {
-      let source: string | undefined;
-      let conditional = false;
-      for (const p of el.properties) {
-        const key = p.name?.getText(ctx.sf).replace(/['"]/g, '');
-        if (key === 'source' && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer)) source = p.initializer.text;
-        if (key === 'has' || key === 'missing') conditional = true;
-      }
-      if (source === undefined) return undefined;
-      out.push({ source, conditional: conditional || undefined, span: ctx.span(el) });
-    } else return undefined;
-  }
-  return out;
 }
 
 /** `basePath: '/docs'` anywhere in next.config (object literal exports, `withX({...})` wrappers). */

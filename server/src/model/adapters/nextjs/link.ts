@@ -148,7 +148,8 @@ function pagesMethods(ctx: LinkContext, handlerId: string | undefined): HttpMeth
   const file = handlerId.slice(0, handlerId.lastIndexOf('#'));
   const facts = ctx.files[file]?.collected.nextjs as NextFacts | undefined;
   const methods = facts?.methodsByFunction?.[handlerId];
-  return methods?.length ? methods : ['ALL'];
+  // A handler that only special-cases a CORS preflight (`if (req.method === 'OPTIONS')`) serves every method.
+  return methods?.some((m) => m !== 'OPTIONS' && m !== 'HEAD') ? methods : ['ALL'];
 }
 
 type Make = (method: HttpMethod, span: NextExport['span'], chain: HandlerChain, extra?: Protection[], extraIds?: string[]) => LinkedRoute;
