@@ -3,7 +3,7 @@
  * handler served by real HTTP/HTTPS servers on 127.0.0.1. It records every request it receives, so tests can
  * check the probe's safety rules from the server's side (methods seen, counts per path).
  */
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type Profile = 'good' | 'bad';
@@ -28,6 +28,12 @@ function leakedKey(): string {
   return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
+/** A random value in the Stripe live-key format: the shape a detector knows, never a real key. */
+export function fakeStripeKey(): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return `sk_live_${Array.from(randomBytes(24), (b) => abc[b % abc.length]).join('')}`;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     let s = '';
@@ -46,7 +52,9 @@ export function createApp(profile: Profile, opts: { slowMs?: number } = {}) {
   const log: AppLog = { requests: [] };
   const counts = new Map<string, number>();
   const secret = profile === 'bad' ? leakedKey() : '';
-  const bundle = `console.log("app");\n//# sourceMappingURL=/app.js.map\n`;
+  // The bad bundle also inlines a Stripe live key (random, made now), the way a client-side env variable ships one.
+  const inlined = profile === 'bad' ? `var e={apiKey:"${fakeStripeKey()}"};` : 'var e={};';
+  const bundle = `!function(){${inlined}console.log("app",e)}();\n//# sourceMappingURL=/app.js.map\n`;
   const map = JSON.stringify({ version: 3, sources: ['src/app.ts'], sourcesContent: [profile === 'bad' ? `const signingKey = \`${secret}\`;\n` : 'export const x = 1;\n'], mappings: '' });
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');

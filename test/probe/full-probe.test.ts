@@ -76,8 +76,10 @@ test('the bad target fails every check that has something to fail, within its bu
     assert.match(summary(r, 'error-handling'), /stack trace/);
     assert.match(summary(r, 'latency'), /GET \/api\/reports: P95 \d+ ms > 500 ms/);
     const bundle = r.checks.find((c) => c.id === 'bundle-secrets')!;
-    assert.match(bundle.summary, /PEM private key/);
-    assert.ok(!JSON.stringify(r).includes('PRIVATE KEY-----\nM'), 'the key itself is never in the report');
+    const hits = (bundle.evidence.secrets as { kind: string; where: string; preview: string }[]).map((h) => `${h.kind} in ${h.where}`);
+    assert.deepEqual(hits.sort(), ['pem-private-key in /app.js.map (source map)', 'stripe-live-secret in /app.js']);
+    const json = JSON.stringify(r);
+    assert.ok(!json.includes('PRIVATE KEY-----\\nM') && !/sk_live_\w{5}/.test(json), 'secret values are never in the report');
     assert.deepEqual(bundle.evidence.otherOrigins, ['https://cdn.other.example']);
     assertEveryRequestListed(r, t);
     // Reported for the issue's acceptance: request count and time of a full probe of the bad target.

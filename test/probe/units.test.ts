@@ -89,5 +89,6 @@ test('options are validated with one-line messages', () => {
   assert.throws(() => resolveOptions({ url: 'not a url' }), /is not a URL/);
   assert.throws(() => resolveOptions({ url: 'file:///etc/passwd' }), /http\(s\)/);
   assert.throws(() => resolveOptions({ url: 'https://a.test', budget: 0 }), /--budget/);
+  assert.throws(() => resolveOptions({ url: 'https://user:hunter2@a.test/' }), /--header/);
   assert.equal(resolveOptions({ url: 'https://a.test' }).budget, 300);
 });

@@ -23,6 +23,7 @@ import { DEFAULTS, PROBE_CHECK_IDS, type LatencyRow, type ProbeCheck, type Probe
 
 export * from './types';
 export { joinProbe, probeRowInputs } from './join';
+export { routesFromModel } from './routes';
 
 export class ProbeCancelled extends Error {
   constructor() {
@@ -40,6 +41,8 @@ export function resolveOptions(o: ProbeOptions): ResolvedOptions {
     throw new Error(`"${o.url}" is not a URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the probe target must be http(s), not ${url.protocol}`);
+  // Reports and logs print the target URL; credentials belong in --header, which is never printed.
+  if (url.username || url.password) throw new Error('put credentials in --header "Authorization: …", not in the URL');
   const int = (name: string, v: number | undefined, min: number, fallback: number) => {
     const n = v ?? fallback;
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
