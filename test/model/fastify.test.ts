@@ -183,6 +183,23 @@ test('plugins loaded by import(), default-exported fp(named) plugins and withTyp
   assert.equal(routes[0].middlewareIds.length, 1);
 });
 
+test('route options passed by name: the same-file object is read and is the options anchor', async () => {
+  const text = [
+    "import Fastify from 'fastify';",
+    'const app = Fastify();',
+    "const createOpts = { schema: { body: { type: 'object' } }, handler: async function create() { return 1; } };",
+    "app.post('/api/items', createOpts);",
+    '',
+  ].join('\n');
+  const { model } = await scanFixture({ 'src/app.ts': text });
+  const [route] = model.routes.filter((r) => r.framework === 'fastify');
+  assert.equal(model.functions[route.handlerId!].name, 'create');
+  assert.deepEqual(route.protections.map((p) => `${p.kind}:${p.name}`), ['validation:schema (body)']);
+  const { start, end } = route.anchors!.optionsObject!;
+  assert.ok(text.slice(start, end).startsWith('{ schema:'));
+  assert.equal(route.anchors!.middlewareInsert, undefined);
+});
+
 test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the app) and routes with folder prefixes', async () => {
   const { model } = await scanFixture({
     'app.js': [

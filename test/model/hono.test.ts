@@ -51,6 +51,7 @@ test('hono-api: basePath, sub-apps across files, ordered wildcard use, jwt, bear
   );
   const chat = model.routes.find((r) => r.framework === 'hono' && r.path === '/api/v1/chat')!;
   assert.equal(chat.protections[0].library, 'hono/jwt');
+  assert.deepEqual(chat.protections[0].importFrom, { module: 'hono/jwt', exportName: 'jwt' });
   assert.equal(chat.protections[0].declaredAt.file, 'src/index.ts');
   assert.equal(chat.protections[0].declaredAt.span.line, 14);
 });

@@ -24,10 +24,13 @@ export function classifyHono(ctx: LinkContext, file: string, ref: ExprRef, scope
   const hit = catalogue(ctx, file, ref, 0);
   if (!hit) return [];
   const name = ref.kind === 'call' || ref.kind === 'new' ? ref.callee.text : ref.text;
-  return [{ kind: hit.kind, name, via: 'library', library: hit.module, scope, declaredAt: { file, span: ref.span } }];
+  const importFrom = { module: hit.module, exportName: hit.exportName };
+  return [{ kind: hit.kind, name, via: 'library', library: hit.module, scope, declaredAt: { file, span: ref.span }, importFrom }];
 }
 
-function catalogue(ctx: LinkContext, file: string, ref: ExprRef, depth: number): { kind: ProtectionKind; module: string } | undefined {
+type Hit = { kind: ProtectionKind; module: string; exportName: string };
+
+function catalogue(ctx: LinkContext, file: string, ref: ExprRef, depth: number): Hit | undefined {
   if (depth > 4) return undefined;
   const target = ref.kind === 'call' ? ref.callee : ref;
   if (target.kind !== 'ident' && target.kind !== 'member') return undefined;
@@ -35,7 +38,7 @@ function catalogue(ctx: LinkContext, file: string, ref: ExprRef, depth: number):
   if (r.kind === 'module') {
     const exportName = r.exportName.split('.').pop()!;
     const entry = HONO_CATALOGUE.find((e) => e.module.test(r.module));
-    return entry && ENFORCING.test(exportName) ? { kind: entry.kind, module: r.module } : undefined;
+    return entry && ENFORCING.test(exportName) ? { kind: entry.kind, module: r.module, exportName } : undefined;
   }
   // `const auth = jwt({ secret })`: the alias carries the middleware it was built from.
   if (r.kind === 'local' && ref.kind !== 'call' && r.binding.init?.kind === 'call') return catalogue(ctx, r.file, r.binding.init, depth + 1);
