@@ -116,7 +116,11 @@ function placeMiddleware(ctx: FixContext, route: Route, expr: string): { edits: 
     };
   }
   if (route.framework === 'nextjs' || a.middlewareInsert === undefined) return undefined;
-  // After a route-level auth guard, so that a per-user limiter sees who the caller is.
+  // Last before the handler, so that a per-user limiter runs after any auth guard (existing, or one "Add auth
+  // guard" inserts first in the same pass) and sees who the caller is.
+  const handler = route.handlerId ? ctx.model.functions[route.handlerId] : undefined;
+  const inline = handler && handler.id.startsWith(`${route.file}#`) && handler.span.start >= a.middlewareInsert && handler.span.end <= route.span.end;
+  if (inline) return { edits: [insert(route, handler.span.start, `${expr}, `)], sources: [] };
   const auth = route.protections.filter((p) => p.kind === 'auth' && p.scope === 'route' && p.declaredAt.file === route.file && p.declaredAt.span.start >= a.middlewareInsert!).at(-1);
   if (auth && auth.declaredAt.span.start < route.span.end) return { edits: [insert(route, auth.declaredAt.span.end, `, ${expr}`)], sources: [] };
   return { edits: [insert(route, a.middlewareInsert, `${expr}, `)], sources: [] };

@@ -138,11 +138,14 @@ export function indentUnit(text: string): string {
   return m[1].startsWith('\t') ? '\t' : m[1].length >= 4 && !/\n {2}\S/.test(text) ? '    ' : '  ';
 }
 
-/** Apply non-overlapping edits to one file's text (used by tests and by callers that preview a fix). */
+/**
+ * Apply non-overlapping edits to one file's text (used by tests and by callers that preview a fix). Insertions at
+ * the same offset end up in list order, as in LSP `TextEdit[]` semantics.
+ */
 export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'start' | 'end' | 'newText'>[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
   let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  for (const { e } of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fix } from '../../rules/api';
 import { scanFixture } from '../helpers/scan';
-import { checkFix } from '../helpers/apply-fix';
+import { applyFix, checkFix, parseProblems, typeProblems } from '../helpers/apply-fix';
 import { buildModel, runRule } from '../helpers/model-builder';
 import type { ReadinessConfig } from '../../server/src/config';
 
@@ -179,6 +179,22 @@ test("an AI route limited only per IP gets the per-user chat limiter, in a new m
   assert.equal(fix.note, undefined, 'express-rate-limit is already a dependency');
   const { files: after, problems } = checkFix(files, fix);
   assert.deepEqual(problems, []);
-  assert.match(after['src/routes/chat.ts'], /chat\.post\('\/api\/chat', chatRateLimiter, chatLimiter, async/);
+  assert.match(after['src/routes/chat.ts'], /chat\.post\('\/api\/chat', chatLimiter, chatRateLimiter, async/);
   assert.deepEqual(await remaining(after, 'POST /api/chat', {}), []);
+});
+
+test('auth guard and rate limit fixes applied in one pass (findings order, LSP insert semantics): the guard runs first', async () => {
+  const files = {
+    'src/auth.ts': "import type { Request, Response, NextFunction } from 'express';\nexport function requireAuth(req: Request, res: Response, next: NextFunction) {\n  if (!req.headers.authorization) return res.status(401).end();\n  next();\n}\n",
+    'src/me.ts': "import { Router } from 'express';\nimport { requireAuth } from './auth';\nexport const me = Router();\nme.get('/api/me', requireAuth, (req, res) => res.json({}));\n",
+    'src/chat.ts': "import { Router } from 'express';\nexport const chat = Router();\nchat.post('/api/chat', async (req, res) => res.json({}));\n",
+  };
+  const { result } = await scanFixture(files);
+  const fixes = result.findings.filter((f) => f.route === 'POST /api/chat' && (f.rule === RULE || f.rule === 'auth-missing')).map((f) => f.fixes[0]);
+  assert.equal(fixes.length, 2);
+  // Both fixes were computed from the same snapshot, so apply them against the original text as one edit set.
+  const together = applyFix(files, { title: 'all', safe: false, edits: fixes.flatMap((f) => f.edits), createFiles: fixes.flatMap((f) => f.createFiles ?? []) });
+  assert.match(together['src/chat.ts'], /chat\.post\('\/api\/chat', requireAuth, chatRateLimiter, async \(req, res\)/);
+  assert.deepEqual([...parseProblems('src/chat.ts', together['src/chat.ts']), ...typeProblems(together, ['src/chat.ts', 'src/middleware/rate-limit.ts'])], []);
+  assert.deepEqual(await remaining(together, 'POST /api/chat', {}), []);
 });
