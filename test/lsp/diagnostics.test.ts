@@ -102,6 +102,28 @@ test('a readiness.config.json change re-analyses the folder', async () => {
   });
 });
 
+test('a .env.example change is picked up from the watcher without re-indexing', async () => {
+  await withServer(async (client, root) => {
+    const config = join(root, 'src/config.ts');
+    const example = join(root, '.env.example');
+    writeFileSync(config, 'export const apiUrl = process.env.SUPPORT_API_URL;\n');
+    writeFileSync(example, 'PORT=3000\n');
+    await client.watched([
+      { path: config, type: 1 },
+      { path: example, type: 1 },
+    ]);
+    await client.quiescent();
+    assert.equal(client.diagnosticsOf(config, 'env-undocumented').length, 1, 'the variable is not documented yet');
+    const begins = () => client.progress.filter((p) => (p as { value: { kind: string } }).value.kind === 'begin').length;
+    const indexed = begins();
+    writeFileSync(example, 'PORT=3000\nSUPPORT_API_URL=https://support.example.com\n');
+    await client.watched([{ path: example, type: CHANGED }]);
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(config, 'env-undocumented'), []);
+    assert.equal(begins(), indexed, 'a known text file is reloaded alone: no indexing progress');
+  });
+});
+
 test('a deleted file clears its diagnostics', async () => {
   await withServer(async (client, root) => {
     await client.quiescent();
