@@ -3,24 +3,14 @@
  * Datadog, New Relic, Bugsnag, Rollbar, Honeybadger, Highlight, Azure Monitor, Elastic APM, log shippers). Evidence
  * comes from the ops collector; agents that are usually preloaded with `node -r` count when installed. Repo-level.
  */
-import { defineRule, type FileFacts } from './api';
+import { defineRule } from './api';
 import { FILE_START } from './lib/secrets';
-import { repoAnchor } from './lib/ops';
-import type { OpsFacts } from '../server/src/model/collectors/ops';
+import { monitoringEvidence, repoAnchor } from './lib/ops';
 
 /** Agents normally started with `node -r dd-trace/init` or `NODE_OPTIONS`, outside the code. */
 const PRELOADED_AGENTS = ['dd-trace', 'newrelic', 'elastic-apm-node', '@opentelemetry/auto-instrumentations-node'];
 /** Installed SDKs that do nothing until initialised: named in the message. */
 const SDKS = /^(@sentry\/(node|nextjs|nestjs|bun|deno|serverless|aws-serverless|google-cloud-serverless)|@opentelemetry\/sdk-node|@bugsnag\/(js|node)|rollbar|@honeybadger-io\/js|@highlight-run\/(node|next)|applicationinsights|@vercel\/otel)$/;
-
-export function monitoringEvidence(files: Record<string, FileFacts>): { file: string; tool: string; what: string }[] {
-  const out: { file: string; tool: string; what: string }[] = [];
-  for (const facts of Object.values(files)) {
-    const ops = facts.collected.ops as OpsFacts | undefined;
-    for (const m of ops?.monitoring ?? []) out.push({ file: facts.file, tool: m.tool, what: m.what });
-  }
-  return out;
-}
 
 export const monitoringMissing = defineRule({
   meta: {

@@ -2,7 +2,8 @@
  * Shared helpers of the ops/handover rules: which env vars are documented, which are set by the platform, where
  * repo-level findings point, and what counts as a health route or a runbook.
  */
-import type { Route, TextFileFacts, WorkspaceModel } from '../api';
+import type { FileFacts, Route, TextFileFacts, WorkspaceModel } from '../api';
+import type { OpsFacts } from '../../server/src/model/collectors/ops';
 import { isEnvExampleFile } from '../../server/src/model/secrets/names';
 
 /** Variables the runtime or hosting platform sets: nobody has to configure or document them. */
@@ -71,4 +72,14 @@ export function coveredParts(docs: TextFileFacts[]): Set<string> {
     if ((d.names ?? []).length >= 2) covered.add('env');
   }
   return covered;
+}
+
+/** Where error tracking / telemetry is initialised, from the ops collector's facts. */
+export function monitoringEvidence(files: Record<string, FileFacts>): { file: string; line: number; tool: string; what: string }[] {
+  const out: { file: string; line: number; tool: string; what: string }[] = [];
+  for (const facts of Object.values(files)) {
+    const ops = facts.collected.ops as OpsFacts | undefined;
+    for (const m of ops?.monitoring ?? []) out.push({ file: facts.file, line: m.span.line, tool: m.tool, what: m.what });
+  }
+  return out;
 }

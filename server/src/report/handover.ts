@@ -4,11 +4,10 @@
  * clearly marked blanks for what only people know (owners, rollback steps, escalation contacts).
  */
 import type { ScanResult } from '../scan';
-import type { FileFacts, Route, RouteTag, WorkspaceModel } from '../model/types';
-import type { OpsFacts } from '../model/collectors/ops';
+import type { Route, RouteTag, WorkspaceModel } from '../model/types';
 import { clientEnvPrefix, isEnvExampleFile, isSecretName, isTestPath } from '../model/secrets/names';
 import { mdEscape } from './markdown';
-import { isHealthRoute } from '../../../rules/lib/ops';
+import { isHealthRoute, monitoringEvidence } from '../../../rules/lib/ops';
 
 export interface HandoverOptions {
   /** Service name for the title (the package.json name, else the folder name). */
@@ -108,9 +107,7 @@ function secretsSection(model: WorkspaceModel, scan: ScanResult): string[] {
 
 function opsSection(model: WorkspaceModel): string[] {
   const health = model.routes.filter(isHealthRoute);
-  const monitoring = Object.values(model.files).flatMap((f: FileFacts) =>
-    ((f.collected.ops as OpsFacts | undefined)?.monitoring ?? []).map((m) => `${m.tool}: ${code(m.what)} in ${code(`${f.file}:${m.span.line}`)}`),
-  );
+  const monitoring = monitoringEvidence(model.files).map((m) => `${m.tool}: ${code(m.what)} in ${code(`${m.file}:${m.line}`)}`);
   const out = ['## Health and monitoring', ''];
   out.push(health.length ? 'Health endpoints:' : `Health endpoints: **none found**. ${TODO('add GET /health')}`);
   for (const r of health) out.push(`- ${code(`${r.method} ${r.path}`)} in ${code(`${r.file}:${r.span.line}`)}`);
