@@ -64,6 +64,11 @@ test('removing the guard from the mount file updates diagnostics in the router f
     const [d] = client.diagnosticsOf(tickets, 'auth-missing');
     assert.ok(d, 'the router route lost its guard: unsaved buffer won over disk');
     assert.equal(d.range.start.line, 4);
+    const related = d.relatedInformation ?? [];
+    assert.ok(
+      related.some((r) => r.location.uri === new URL(`file://${app}`).href && r.location.range.start.line === 5),
+      `related information points at the mount in app.ts: ${JSON.stringify(related)}`,
+    );
     await client.change(app, text);
     await client.quiescent();
     assert.deepEqual(client.diagnosticsOf(tickets, 'auth-missing'), [], 'restoring the guard clears it again');
