@@ -99,7 +99,9 @@ export class RequestGate {
   async send(req: GateRequest): Promise<GateResponse> {
     const url = new URL(req.url, this.opts.origins[0]);
     const record = this.reserve(req.method, url, req.purpose);
-    const headers: Record<string, string> = { 'user-agent': 'launch-readiness-probe/1', ...this.opts.headers, ...req.headers };
+    // Lower-cased, so that a user's "Origin" or "Authorization" cannot sit next to the check's own copy.
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ 'user-agent': 'launch-readiness-probe/1', ...this.opts.headers, ...req.headers })) headers[k.toLowerCase()] = v;
     if (req.anonymous) for (const name of Object.keys(headers)) if (CREDENTIAL_HEADER.test(name)) delete headers[name];
     const started = performance.now();
     const signals = [AbortSignal.timeout(this.opts.timeoutMs), ...(this.opts.signal ? [this.opts.signal] : [])];
