@@ -3,7 +3,7 @@
  * limit declared in the config). AI chat routes limited only per IP get a warning: one customer behind a NAT can
  * starve the others, and a per-IP limit does not stop one user or one runaway conversation burning the budget.
  */
-import { defineRule, type Finding, type Route, type RouteTag, type RuleContext } from './api';
+import { defineRule, type Finding, type Protection, type Route, type RouteTag, type RuleContext } from './api';
 import { addRateLimitFix } from './fixes/add-rate-limit';
 import { finish } from './fixes/common';
 import { atMost, isAuthEntryPoint, protectionsOf, relatedOf } from './lib/routes';
@@ -22,6 +22,14 @@ function consequence(route: Route): string {
   return 'is an admin endpoint without a rate limit: a stolen session can script mass changes unchecked';
 }
 
+/**
+ * A limiter whose own declaration sets a key function (`keyGenerator:`), e.g. a Fastify route's `config.rateLimit`
+ * whose keyedBy the model inherited from the plugin's per-IP default: not an IP-only limit.
+ */
+function ownKey(ctx: RuleContext, p: Protection): boolean {
+  return /\bkeyGenerator\s*:/.test(ctx.slice(p.declaredAt.file, p.declaredAt.span));
+}
+
 function check(ctx: RuleContext, route: Route): Finding | undefined {
   if (route.method === 'OPTIONS' || !route.tags.some((t) => LIMITED.includes(t))) return undefined;
   const limits = protectionsOf(route, ['rateLimit']);
@@ -30,7 +38,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
     const fix = addRateLimitFix(ctx, route);
     return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [finish(ctx, fix)] : [] });
   }
-  const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip');
+  const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip' && !ownKey(ctx, p));
   if (!ipOnly) return undefined;
   const fix = addRateLimitFix(ctx, route);
   return ctx.finding({

@@ -82,3 +82,12 @@ test('a configured info severity is never raised to warning for the per-IP case'
   const findings = runRule(built, RULE, { rules: { [RULE]: 'info' } });
   assert.deepEqual(findings.map((f) => f.severity), ['info', 'info']);
 });
+
+test('a per-IP keyedBy inherited by a limiter that sets its own keyGenerator is not reported', () => {
+  const files = { 'src/app.ts': "const h = () => 1;\napp.post('/api/chat', { config: { rateLimit: { max: 20, keyGenerator: (r) => r.user.id } } }, h);\n" };
+  const built = buildModel({
+    files,
+    routes: [{ ...chat({}), framework: 'fastify', at: "app.post('/api/chat', { config", protections: [{ kind: 'rateLimit', name: 'rateLimit: { max: 20, keyGenerator: (r) => r.user.id }', keyedBy: 'ip' }] }],
+  });
+  assert.deepEqual(runRule(built, RULE), []);
+});
