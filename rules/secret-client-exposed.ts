@@ -39,7 +39,7 @@ export const secretClientExposed = defineRule({
     for (const t of Object.values(ctx.model.textFiles)) {
       if (t.kind === 'env') {
         for (const name of t.names ?? []) {
-          const prefix = clientEnvPrefix(name);
+          const prefix = clientEnvPrefix(name, ctx.model.dependencies);
           if (!prefix || readInCode.has(name) || !isSecretName(name.slice(prefix.length))) continue;
           out.push(ctx.finding({ message: publicNameMessage(name, prefix, 'is defined here'), file: t.file, span: nameSpan(ctx.text(t.file), name), route: null, key: `public-env:${name}` }));
         }
@@ -66,7 +66,7 @@ function publicEnvReads(ctx: RuleContext, facts: FileFacts): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const read of facts.env) {
-    const prefix = clientEnvPrefix(read.name);
+    const prefix = clientEnvPrefix(read.name, ctx.model.dependencies);
     if (!prefix || seen.has(read.name) || !isSecretName(read.name.slice(prefix.length))) continue;
     seen.add(read.name);
     out.push(ctx.finding({ message: publicNameMessage(read.name, prefix, 'is read here'), file: facts.file, span: read.span, route: null, key: `public-env:${read.name}` }));
@@ -79,7 +79,7 @@ function clientCode(ctx: RuleContext, facts: FileFacts): Finding[] {
   const out: Finding[] = [];
   const why = facts.directive === 'use client' ? "a 'use client' file" : 'client-side code';
   for (const read of facts.env) {
-    if (clientEnvPrefix(read.name) || !isSecretName(read.name) || inServerDataFunction(facts, read.span.start)) continue;
+    if (clientEnvPrefix(read.name, ctx.model.dependencies) || !isSecretName(read.name) || inServerDataFunction(facts, read.span.start)) continue;
     const serviceRole = /SERVICE_ROLE/i.test(read.name) ? ' (a Supabase service-role key bypasses row-level security)' : '';
     const message = `Server secret ${read.name}${serviceRole} is read in ${why}: it is undefined in the browser, or inlined into the bundle by custom bundler config. Move this call to a server route or action.`;
     out.push(ctx.finding({ message, file: facts.file, span: read.span, route: null, key: `client-env:${read.name}` }));

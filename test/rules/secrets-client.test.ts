@@ -99,3 +99,10 @@ test('secret-client-exposed: in a pages-router or React project, components/ is 
   });
   assert.deepEqual(only(result.findings).map((f) => [f.file, f.span.line]), [['components/Price.tsx', 1]]);
 });
+
+test('secret-client-exposed: PUBLIC_ is a public prefix only in SvelteKit/Astro projects', async () => {
+  const plain = await scanFixture({ 'package.json': '{"dependencies":{"express":"^4"}}', 'src/a.ts': 'export const k = process.env.PUBLIC_API_KEY;\n' });
+  assert.deepEqual(only(plain.result.findings), []);
+  const kit = await scanFixture({ 'package.json': '{"dependencies":{"@sveltejs/kit":"^2"}}', 'src/a.ts': 'export const k = process.env.PUBLIC_API_KEY;\n' });
+  assert.equal(only(kit.result.findings).length, 1);
+});

@@ -71,6 +71,7 @@ export function envInventory(model: WorkspaceModel): EnvVar[] {
 }
 
 function envSection(model: WorkspaceModel): string[] {
+  const deps = model.dependencies;
   const vars = envInventory(model);
   const out = ['## Environment variables', ''];
   if (!vars.length) return [...out, 'The code reads no environment variables.', ''];
@@ -80,7 +81,7 @@ function envSection(model: WorkspaceModel): string[] {
       ? v.reads.slice(0, 2).map((r) => code(`${r.file}:${r.line}`)).join(', ') + (v.reads.length > 2 ? ` (+${v.reads.length - 2} more)` : '')
       : 'not read by the code';
     const documented = v.documentedIn.length ? [...new Set(v.documentedIn)].map(code).join(', ') : '**no**';
-    const secret = isSecretName(v.name) ? (clientEnvPrefix(v.name) ? '**exposed to browsers**' : 'yes') : '';
+    const secret = isSecretName(v.name) ? (clientEnvPrefix(v.name, deps) ? '**exposed to browsers**' : 'yes') : '';
     out.push(`| ${code(v.name)} | ${reads} | ${documented} | ${secret} | ${TODO('purpose')} |`);
   }
   return [...out, ''];

@@ -68,8 +68,14 @@ export function isSigningSecretName(name: string): boolean {
 /** Environment-variable prefixes whose values bundlers inline into browser code. */
 export const CLIENT_ENV_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'GATSBY_'];
 
-export function clientEnvPrefix(name: string): string | undefined {
-  return CLIENT_ENV_PREFIXES.find((p) => name.startsWith(p));
+/**
+ * The public prefix of a name, if any. A bare `PUBLIC_` only means "public" in SvelteKit and Astro projects; pass the
+ * workspace dependencies to check that (without them, `PUBLIC_` counts).
+ */
+export function clientEnvPrefix(name: string, dependencies?: Record<string, string>): string | undefined {
+  const prefix = CLIENT_ENV_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix === 'PUBLIC_' && dependencies && !dependencies['@sveltejs/kit'] && !dependencies.astro) return undefined;
+  return prefix;
 }
 
 /** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults`: templates meant to be committed. */
