@@ -24,65 +24,79 @@ export function collectFastify(ctx: ExtractContext): FastifyFacts | undefined {
   const factories = new Set<string>();
   for (const imp of ctx.core.imports) if (imp.spec === 'fastify') for (const n of imp.names) factories.add(n.local);
   const fastifyFile = ctx.core.imports.some((i) => FASTIFY_MODULE.test(i.spec)) || /\bFastify(Instance|PluginAsync|PluginCallback)\b/.test(ctx.text);
-  const instances = new Map<string, { key: string; pos: number }[]>();
-  const scopes = new Map<string, FastifyScope>();
+  const table = new ScopeTable(ctx, factories);
+  table.addInstances(ctx.sf);
   const jwt = new Set<string>();
-
-  const isFactory = (e: ts.Expression): boolean => {
-    let n = unwrap(e);
-    while (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && RETURNS_SELF.has(n.expression.name.text)) n = unwrap(n.expression.expression);
-    if (!ts.isCallExpression(n)) return false;
-    const callee = unwrap(n.expression);
-    if (ts.isIdentifier(callee)) return factories.has(callee.text) || /^fastify$/i.test(callee.text);
-    return /^require\(\s*['"]fastify['"]\s*\)$/.test(callee.getText(ctx.sf));
-  };
-
-  const findInstances = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFactory(node.initializer)) {
-      const key = `${ctx.file}#inst@${node.getStart(ctx.sf)}`;
-      const list = instances.get(node.name.text) ?? [];
-      list.push({ key, pos: node.getStart(ctx.sf) });
-      instances.set(node.name.text, list);
-      scopes.set(key, { key, kind: 'instance', name: node.name.text, span: ctx.span(node), ops: [] });
-    }
-    ts.forEachChild(node, findInstances);
-  };
-  findInstances(ctx.sf);
-
-  const scopeOf = (call: ts.CallExpression, receiver: ts.Expression): FastifyScope | undefined => {
-    let r = unwrap(receiver);
-    while (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && RETURNS_SELF.has(r.expression.name.text)) r = unwrap(r.expression.expression);
-    if (!ts.isIdentifier(r)) return undefined;
-    const owner = paramOwner(call, r.text);
-    if (owner) {
-      const key = ctx.functionId(owner);
-      let scope = scopes.get(key);
-      if (!scope) scopes.set(key, (scope = { key, kind: 'plugin', name: r.text, span: ctx.span(owner), ops: [] }));
-      return scope;
-    }
-    const declared = instances.get(r.text);
-    if (!declared) return undefined;
-    const before = declared.filter((d) => d.pos <= call.getStart(ctx.sf));
-    return scopes.get((before[before.length - 1] ?? declared[0]).key);
-  };
-
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const m = methodCall(node);
       if (m?.name === 'jwtVerify') markJwt(node, ctx, jwt);
       if (m && OPS.has(m.name)) {
         const op = opOf(node, m.name, ctx);
-        const scope = op && scopeOf(node, m.receiver);
+        const scope = op && table.scopeOf(node, m.receiver);
         if (op && scope) scope.ops.push(op);
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
-
-  const used = [...scopes.values()].filter((s) => s.ops.length || s.kind === 'instance');
+  const used = [...table.scopes.values()].filter((s) => s.ops.length || s.kind === 'instance');
   if (!used.length && !jwt.size) return undefined;
   return { fastifyFile, scopes: used, jwtVerifiers: [...jwt] };
+}
+
+/** The instances and plugin scopes of one file, and which of them a receiver expression denotes. */
+class ScopeTable {
+  readonly scopes = new Map<string, FastifyScope>();
+  private readonly instances = new Map<string, { key: string; pos: number }[]>();
+
+  constructor(
+    private readonly ctx: ExtractContext,
+    private readonly factories: Set<string>,
+  ) {}
+
+  /** `Fastify()`, `fastify({ logger })`, `require('fastify')()`, optionally followed by `.withTypeProvider<T>()`. */
+  private isFactory(e: ts.Expression): boolean {
+    const n = peelSelf(e);
+    if (!ts.isCallExpression(n)) return false;
+    const callee = unwrap(n.expression);
+    if (ts.isIdentifier(callee)) return this.factories.has(callee.text) || /^fastify$/i.test(callee.text);
+    return /^require\(\s*['"]fastify['"]\s*\)$/.test(callee.getText(this.ctx.sf));
+  }
+
+  addInstances(node: ts.Node): void {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && this.isFactory(node.initializer)) {
+      const pos = node.getStart(this.ctx.sf);
+      const key = `${this.ctx.file}#inst@${pos}`;
+      this.instances.set(node.name.text, [...(this.instances.get(node.name.text) ?? []), { key, pos }]);
+      this.scopes.set(key, { key, kind: 'instance', name: node.name.text, span: this.ctx.span(node), ops: [] });
+    }
+    ts.forEachChild(node, (child) => this.addInstances(child));
+  }
+
+  /** The nearest enclosing function whose first parameter is the receiver (a plugin), else the instance variable. */
+  scopeOf(call: ts.CallExpression, receiver: ts.Expression): FastifyScope | undefined {
+    const r = peelSelf(receiver);
+    if (!ts.isIdentifier(r)) return undefined;
+    const owner = paramOwner(call, r.text);
+    if (owner) {
+      const key = this.ctx.functionId(owner);
+      let scope = this.scopes.get(key);
+      if (!scope) this.scopes.set(key, (scope = { key, kind: 'plugin', name: r.text, span: this.ctx.span(owner), ops: [] }));
+      return scope;
+    }
+    const declared = this.instances.get(r.text);
+    if (!declared) return undefined;
+    const before = declared.filter((d) => d.pos <= call.getStart(this.ctx.sf));
+    return this.scopes.get((before[before.length - 1] ?? declared[0]).key);
+  }
+}
+
+/** Strip calls that return the instance itself (`app.withTypeProvider<T>()`, `app.register(x)`). */
+function peelSelf(e: ts.Expression): ts.Expression {
+  let n = unwrap(e);
+  while (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && RETURNS_SELF.has(n.expression.name.text)) n = unwrap(n.expression.expression);
+  return n;
 }
 
 function markJwt(node: ts.Node, ctx: ExtractContext, out: Set<string>): void {

@@ -26,42 +26,24 @@ export function mayApplyHono(text: string): boolean {
 }
 
 export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
-  const ctors = new Set<string>();
-  const imported = new Set<string>();
-  for (const imp of ctx.core.imports) {
-    for (const n of imp.names) {
-      imported.add(n.local);
-      if (HONO_MODULE.test(imp.spec) && (n.imported === 'Hono' || n.imported === 'OpenAPIHono')) ctors.add(n.local);
-    }
-  }
-  if (!ctors.size) ctors.add('Hono');
+  const { ctors, imported } = importedNames(ctx);
   const locals = new Map<string, State>();
   const instances: HonoInstance[] = [];
   const ops: HonoOp[] = [];
   const done = new Map<ts.Node, State | undefined>();
-
-  const rootKey = (node: ts.Node): string => {
-    let top = node;
-    while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
-    let p = top.parent;
-    while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
-    if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return `${ctx.file}#${p.name.text}`;
-    if (p && ts.isExportAssignment(p)) return `${ctx.file}#default`;
-    return `${ctx.file}#@${node.getStart(ctx.sf)}`;
-  };
 
   const evalTarget = (expr: ts.Expression): State | undefined => {
     const n = unwrap(expr);
     if (done.has(n)) return done.get(n);
     let state: State | undefined;
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ctors.has(n.expression.text)) {
-      state = { target: { router: rootKey(n) }, basePath: '', lastPath: '/' };
+      state = { target: { router: rootKey(n, ctx) }, basePath: '', lastPath: '/' };
     } else if (ts.isIdentifier(n)) {
       state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', lastPath: '/' } : undefined);
     } else if (ts.isCallExpression(n)) {
       const m = methodCall(n);
       const receiver = m && CHAIN.has(m.name) ? evalTarget(m.receiver) : undefined;
-      if (m && receiver) state = applyCall(n, m.name, m.nameNode, receiver, ctx, (e) => evalTarget(e), ops);
+      if (m && receiver) state = applyCall(n, m.name, m.nameNode, receiver, ctx, evalTarget, ops);
     }
     done.set(n, state);
     return state;
@@ -82,6 +64,31 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
   };
   visit(ctx.sf);
   return instances.length || ops.length ? { instances, ops } : undefined;
+}
+
+/** Local names of the Hono constructors (`Hono`, `OpenAPIHono`) and of every import (possible shared instances). */
+function importedNames(ctx: ExtractContext): { ctors: Set<string>; imported: Set<string> } {
+  const ctors = new Set<string>();
+  const imported = new Set<string>();
+  for (const imp of ctx.core.imports) {
+    for (const n of imp.names) {
+      imported.add(n.local);
+      if (HONO_MODULE.test(imp.spec) && (n.imported === 'Hono' || n.imported === 'OpenAPIHono')) ctors.add(n.local);
+    }
+  }
+  if (!ctors.size) ctors.add('Hono');
+  return { ctors, imported };
+}
+
+/** The router key of a `new Hono()`: the variable its chain initialises, the default export, or its offset. */
+function rootKey(node: ts.Node, ctx: ExtractContext): string {
+  let top = node;
+  while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+  let p = top.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return `${ctx.file}#${p.name.text}`;
+  if (p && ts.isExportAssignment(p)) return `${ctx.file}#default`;
+  return `${ctx.file}#@${node.getStart(ctx.sf)}`;
 }
 
 /** Record one chained call on `state`'s router and return the state the call evaluates to. */
