@@ -61,7 +61,12 @@ export class EditBuilder {
   }
 
   get files(): number {
-    return this.docs.size + this.creates.size;
+    return this.touched().length + this.creates.size;
+  }
+
+  /** Documents with at least one edit (a refused fix may have looked a document up without editing it). */
+  private touched(): DocEdits[] {
+    return [...this.docs.values()].filter((d) => d.raw.length > 0);
   }
 
   /** Try to take one fix; returns false (and changes nothing) when it is stale, conflicting or not expressible. */
@@ -114,7 +119,7 @@ export class EditBuilder {
     };
     if (!this.options.documentChanges) {
       const changes: Record<string, LspTextEdit[]> = {};
-      for (const doc of this.docs.values()) changes[doc.uri] = lspEdits(doc);
+      for (const doc of this.touched()) changes[doc.uri] = lspEdits(doc);
       return { changes };
     }
     const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
@@ -124,7 +129,7 @@ export class EditBuilder {
       const insert: LspTextEdit = { range: { start, end: start }, newText: text };
       documentChanges.push({ textDocument: { uri, version: null }, edits: [annotationId ? { ...insert, annotationId } : insert] });
     }
-    for (const doc of this.docs.values()) {
+    for (const doc of this.touched()) {
       documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits(doc) });
     }
     const edit: WorkspaceEdit = { documentChanges };
