@@ -177,3 +177,49 @@ test('files without Nest syntax are not collected; a controller without routes y
   assert.deepEqual(model.routes, []);
   assert.equal(model.files['src/x.ts'].collected.nestjs, undefined);
 });
+
+test('app.use() in the bootstrap file and MiddlewareConsumer forRoutes/exclude put middleware in front of routes', async () => {
+  const { model } = await scanFixture({
+    'src/main.ts': [
+      "import { NestFactory } from '@nestjs/core';",
+      "import rateLimit from 'express-rate-limit';",
+      "import helmet from 'helmet';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create({});',
+      '  app.use(helmet());',
+      '  app.use(rateLimit({ windowMs: 60_000, max: 100 }));',
+      '}',
+    ].join('\n'),
+    'src/app.module.ts': [
+      "import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';",
+      "import { AuthMiddleware, AuditMiddleware } from './middleware';",
+      "import { AdminController } from './admin.controller';",
+      '@Module({})',
+      'export class AppModule implements NestModule {',
+      '  configure(consumer: MiddlewareConsumer) {',
+      "    consumer.apply(AuthMiddleware).exclude({ path: 'public/(.*)', method: RequestMethod.ALL }).forRoutes('*');",
+      '    consumer.apply(AuditMiddleware).forRoutes(AdminController);',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/middleware.ts': [
+      "import { Injectable, NestMiddleware } from '@nestjs/common';",
+      '@Injectable()',
+      'export class AuthMiddleware implements NestMiddleware {',
+      '  use(req: any, _res: any, next: () => void) { req.user = req.headers.authorization; next(); }',
+      '}',
+      '@Injectable()',
+      'export class AuditMiddleware implements NestMiddleware {',
+      '  use(_req: any, _res: any, next: () => void) { next(); }',
+      '}',
+    ].join('\n'),
+    'src/admin.controller.ts': NEST_HEAD + "@Controller('admin')\nexport class AdminController {\n  @Get('stats')\n  stats() { return {}; }\n}\n",
+    'src/public.controller.ts': NEST_HEAD + "@Controller('public')\nexport class PublicController {\n  @Get('info')\n  info() { return {}; }\n}\n",
+  }, { helpers: { auth: ['AuthMiddleware'] } });
+  const rows = model.routes.map((r) => `${r.key} ${r.protections.map((p) => `${p.kind}:${p.scope}`).join(' ')} | ${r.middlewareIds.map((id) => model.functions[id].name).join(',')}`);
+  assert.deepEqual(rows, [
+    'GET /admin/stats rateLimit:app auth:router | AuthMiddleware.use,AuditMiddleware.use',
+    'GET /public/info rateLimit:app | ',
+  ]);
+  assert.equal(model.routes[0].protections[0].library, 'express-rate-limit');
+});

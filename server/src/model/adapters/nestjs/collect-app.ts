@@ -6,12 +6,16 @@
 import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { memberPath, unwrap } from '../../refs';
-import type { HttpMethod } from '../../types';
-import type { MetaKey, NestFacts, NestGuardClass, NestMetaDecorator, NestPrefix } from './facts';
+import type { ExprRef, HttpMethod } from '../../types';
+import type { MetaKey, NestConsumer, NestFacts, NestGuardClass, NestMetaDecorator, NestPrefix, NestRouteSel } from './facts';
 
 export function collectApp(ctx: ExtractContext, facts: NestFacts): void {
+  const uses: ExprRef[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) readCall(ctx, node, facts);
+    if (ts.isCallExpression(node)) {
+      readCall(ctx, node, facts);
+      readUseOrConsumer(ctx, node, facts, uses);
+    }
     else if (ts.isObjectLiteralExpression(node)) readProvider(ctx, node, facts);
     else if (ts.isClassDeclaration(node)) {
       const guard = readGuardClass(ctx, node);
@@ -20,7 +24,41 @@ export function collectApp(ctx: ExtractContext, facts: NestFacts): void {
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
+  // `x.use(mw)` means Nest app middleware only in the file that bootstraps the app.
+  if (facts.bootstrap && uses.length) facts.appUses = uses;
   for (const stmt of ctx.sf.statements) facts.metaDecorators.push(...readMetaDecorators(ctx, stmt));
+}
+
+/** `app.use(helmet(), limiter)`, and `consumer.apply(A).exclude(...).forRoutes(...)` chains. */
+function readUseOrConsumer(ctx: ExtractContext, call: ts.CallExpression, facts: NestFacts, uses: ExprRef[]): void {
+  if (!ts.isPropertyAccessExpression(call.expression)) return;
+  const name = call.expression.name.text;
+  if (name === 'use' && ts.isIdentifier(call.expression.expression)) uses.push(...call.arguments.map((a) => ctx.ref(a)));
+  if (name !== 'forRoutes') return;
+  const consumer: NestConsumer = { apply: [], forRoutes: routeSels(ctx, call.arguments), exclude: [], span: ctx.span(call) };
+  let e: ts.Expression = call.expression.expression;
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const step = e.expression.name.text;
+    if (step === 'apply') consumer.apply.push(...e.arguments.map((a) => ctx.ref(a)));
+    if (step === 'exclude') consumer.exclude.push(...routeSels(ctx, e.arguments));
+    e = e.expression.expression;
+  }
+  if (consumer.apply.length) (facts.consumers ??= []).push(consumer);
+}
+
+function routeSels(ctx: ExtractContext, args: readonly ts.Expression[]): NestRouteSel[] {
+  const out: NestRouteSel[] = [];
+  for (const a of args.map(unwrap)) {
+    if (ts.isStringLiteralLike(a)) out.push({ path: a.text });
+    else if (ts.isIdentifier(a)) out.push({ controller: a.text });
+    else if (ts.isObjectLiteralExpression(a)) {
+      const p = propInit(ctx, a, 'path');
+      const m = propInit(ctx, a, 'method');
+      const verb = m ? memberPath(m)?.pop()?.toUpperCase() : undefined;
+      if (p && ts.isStringLiteralLike(p)) out.push({ path: p.text, method: verb && verb !== 'ALL' ? (verb as HttpMethod) : undefined });
+    }
+  }
+  return out;
 }
 
 function readCall(ctx: ExtractContext, call: ts.CallExpression, facts: NestFacts): void {

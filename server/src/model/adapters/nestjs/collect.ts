@@ -34,7 +34,7 @@ export function collectNest(ctx: ExtractContext): NestFacts | undefined {
   collectApp(ctx, facts);
   const empty =
     !facts.controllers.length && !facts.guardClasses.length && !facts.metaDecorators.length && !facts.bootstrap &&
-    !facts.prefix && !facts.globalGuards.length && !facts.globalPipes.length;
+    !facts.prefix && !facts.globalGuards.length && !facts.globalPipes.length && !facts.consumers;
   return empty ? undefined : facts;
 }
 

@@ -87,6 +87,21 @@ export interface NestPrefix {
   span: Span;
 }
 
+/** A route selector of `forRoutes(...)` / `exclude(...)`: a path pattern (with method) or a controller class. */
+export interface NestRouteSel {
+  path?: string;
+  method?: HttpMethod;
+  controller?: string;
+}
+
+/** `consumer.apply(AuthMiddleware).exclude(...).forRoutes(...)` in a module's `configure()`. */
+export interface NestConsumer {
+  apply: ExprRef[];
+  forRoutes: NestRouteSel[];
+  exclude: NestRouteSel[];
+  span: Span;
+}
+
 export interface NestFacts {
   controllers: NestController[];
   guardClasses: NestGuardClass[];
@@ -100,4 +115,8 @@ export interface NestFacts {
   globalGuards: ExprRef[];
   /** `app.useGlobalPipes(...)` and `{ provide: APP_PIPE, ... }`. */
   globalPipes: ExprRef[];
+  /** `app.use(mw)` in a bootstrap file: Express/Fastify middleware in front of every route. */
+  appUses?: ExprRef[];
+  /** Module middleware bound with MiddlewareConsumer. */
+  consumers?: NestConsumer[];
 }

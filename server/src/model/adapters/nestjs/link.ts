@@ -9,6 +9,7 @@ import type { LinkContext, LinkedRoute } from '../../adapter';
 import type { ExprRef, Location, Protection, ProtectionScope, RouteTag } from '../../types';
 import type { NestController, NestDecorator, NestFacts, NestRouteFact } from './facts';
 import { guardInfo, keyText, metaDecoratorOf, pipeInfo, PUBLIC_KEY, ROLES_KEY } from './guards';
+import { middlewareFor } from './middleware';
 import { appGlobals, routePaths, type AppGlobals } from './paths';
 
 const PUBLIC_NAMES = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth)$/;
@@ -41,19 +42,23 @@ function buildRoutes(ctx: LinkContext, file: string, c: NestController, r: NestR
   const handler = ctx.functions[r.functionId];
   if (handler) protections.push(...ctx.inHandler(handler));
   const tags: RouteTag[] = meta.isPublic ? ['public'] : [];
-  return routePaths(c, r, g).map(({ path, via }) => ({
-    method: r.method,
-    path,
-    framework: 'nestjs' as const,
-    file,
-    span: r.span,
-    handlerId: handler ? r.functionId : undefined,
-    middlewareIds: [],
-    protections: protections.map((p) => ({ ...p })),
-    tags: [...tags],
-    via: [...via, { message: `@Controller of ${c.name}`, location: { file, span: c.span } }],
-    anchors: { decoratorInsert: r.decoratorInsert, classDecoratorInsert: c.classDecoratorInsert },
-  }));
+  return routePaths(c, r, g).map(({ path, local, via }) => {
+    // Middleware selects routes by path, so each path of a multi-path route is matched on its own.
+    const mw = middlewareFor(ctx, g, { controller: c.name, method: r.method, localPath: local });
+    return {
+      method: r.method,
+      path,
+      framework: 'nestjs' as const,
+      file,
+      span: r.span,
+      handlerId: handler ? r.functionId : undefined,
+      middlewareIds: mw.ids,
+      protections: [...mw.protections, ...protections.map((p) => ({ ...p }))],
+      tags: [...tags],
+      via: [...via, { message: `@Controller of ${c.name}`, location: { file, span: c.span } }],
+      anchors: { decoratorInsert: r.decoratorInsert, classDecoratorInsert: c.classDecoratorInsert },
+    };
+  });
 }
 
 function routeMeta(ctx: LinkContext, file: string, c: NestController, r: NestRouteFact, g: AppGlobals): RouteMeta {

@@ -6,8 +6,9 @@
 import { posix } from 'node:path';
 import type { ExprRef, Location } from '../../types';
 import type { NestController, NestFacts, NestPrefix, NestRouteFact } from './facts';
+import type { NestUses } from './middleware';
 
-export interface AppGlobals {
+export interface AppGlobals extends NestUses {
   prefix?: { prefix: NestPrefix; file: string };
   versioning?: NestFacts['versioning'];
   guards: { file: string; ref: ExprRef }[];
@@ -31,7 +32,7 @@ function appOf(roots: string[], file: string): string | undefined {
 export function appGlobals(all: [string, NestFacts][], controllerFile: string): AppGlobals {
   const roots = appRoots(all);
   const app = appOf(roots, controllerFile);
-  const out: AppGlobals = { guards: [], pipes: [] };
+  const out: AppGlobals = { guards: [], pipes: [], appUses: [], consumers: [] };
   for (const [file, f] of all) {
     const own = appOf(roots, file);
     if (own !== undefined && own !== app) continue;
@@ -39,6 +40,8 @@ export function appGlobals(all: [string, NestFacts][], controllerFile: string): 
     if (f.versioning) out.versioning = f.versioning;
     out.guards.push(...f.globalGuards.map((ref) => ({ file, ref })));
     out.pipes.push(...f.globalPipes.map((ref) => ({ file, ref })));
+    out.appUses.push(...(f.appUses ?? []).map((ref) => ({ file, ref })));
+    out.consumers.push(...(f.consumers ?? []).map((consumer) => ({ file, consumer })));
   }
   return out;
 }
@@ -63,8 +66,15 @@ function excluded(prefix: NestPrefix, method: string, path: string): boolean {
 }
 
 /** Every full path of a route (controller paths × method paths), with where the prefix and version came from. */
-export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): { path: string; via: { message: string; location: Location }[] }[] {
-  const out: { path: string; via: { message: string; location: Location }[] }[] = [];
+export interface RoutePath {
+  path: string;
+  /** The path without global prefix and version: what `forRoutes()` selectors match. */
+  local: string;
+  via: { message: string; location: Location }[];
+}
+
+export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): RoutePath[] {
+  const out: RoutePath[] = [];
   const methodVersion = r.decorators.find((d) => d.name === 'Version')?.values;
   const versions = g.versioning?.uri ? (methodVersion ?? c.versions ?? g.versioning.defaultVersion) : undefined;
   for (const cp of c.paths) {
@@ -78,7 +88,7 @@ export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): 
           prefix = g.prefix.prefix.value;
           via.push({ message: `global prefix "${prefix}"`, location: { file: g.prefix.file, span: g.prefix.prefix.span } });
         }
-        out.push({ path: joinPath(prefix, v, local), via });
+        out.push({ path: joinPath(prefix, v, local), local, via });
       }
     }
   }
