@@ -135,3 +135,19 @@ test('history: inline markers on the lines as they were committed', async () => 
   const scan = await scanWorkspace(root, { cache: false, config: {}, workerThreshold: 0, history: {} });
   assert.deepEqual(compareExpectations(expectations(first), scan.result.findings, ['secret-in-history']), []);
 });
+
+test('history: the built CLI scans history with --history and notes a non-git folder on stderr', async () => {
+  const { runCli } = await import('./helpers/cli');
+  const root = sampleRepo();
+  const r = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as { findings: { rule: string; file: string; line: number; message: string }[] };
+  const hist = report.findings.filter((f) => f.rule === 'secret-in-history');
+  assert.deepEqual(hist.map((f) => [f.file, f.line]), [['src/llm.ts', 3], ['src/pay.ts', 1]]);
+  assert.ok(!r.stdout.includes(openai.slice(0, 10)));
+  const plain = runCli(['scan', root, '--format', 'json', '--fail-on', 'never']);
+  assert.ok(!plain.stdout.includes('secret-in-history'), 'history is only read on request');
+  const nogit = runCli(['scan', mkdtempSync(join(tmpdir(), 'readiness-nogit-')), '--history', '--history-depth', '5']);
+  assert.match(nogit.stderr, /git history was not scanned/);
+  assert.match(runCli(['scan', root, '--history-depth', 'zero']).stderr, /--history-depth must be a positive whole number/);
+});

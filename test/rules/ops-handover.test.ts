@@ -69,3 +69,13 @@ test('handover: the drafted HANDOVER.md satisfies handover-missing except for wh
   const after = await scanFolder(root);
   assert.deepEqual(after.result.findings.filter((f) => f.rule === 'handover-missing'), []);
 });
+
+test('handover: the built CLI prints the draft to stdout', async () => {
+  const { runCli } = await import('../helpers/cli');
+  const { root } = await scanFixture(FILES);
+  const r = runCli(['handover', root]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^# Handover: support-bot-api\n/);
+  assert.match(r.stdout, /## Escalation contacts/);
+  assert.ok(!r.stdout.includes(key.slice(0, 10)));
+});
