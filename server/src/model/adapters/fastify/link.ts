@@ -141,27 +141,9 @@ function libraryProtection(file: string, op: FastifyRegisterOp, module: string, 
 }
 
 function routesOf(env: Env, file: string, op: FastifyRouteOp, inh: Inherited): LinkedRoute[] {
-  const protections = [...inh.protections];
+  const protections = inh.protections.filter((p) => !(op.rateLimit?.disabled && isRateLimitPlugin(p.library)));
   const middlewareIds = [...inh.middlewareIds];
-  if (op.rateLimit?.disabled) {
-    // `config: { rateLimit: false }` exempts the route from a global limit.
-    for (let i = protections.length - 1; i >= 0; i--) if (protections[i].library === '@fastify/rate-limit') protections.splice(i, 1);
-  }
-  for (const hook of [...op.hooks].sort((a, b) => GUARD_HOOKS.indexOf(a.hook) - GUARD_HOOKS.indexOf(b.hook))) {
-    protections.push(...classifyHook(env, file, hook.ref, 'route'));
-    const refs = hook.ref.kind === 'array' ? hook.ref.items : [hook.ref];
-    for (const ref of refs) {
-      const id = functionIdOf(env, file, ref);
-      if (id) middlewareIds.push(id);
-    }
-  }
-  if (op.schema && (op.schema.opaque || op.schema.parts.length)) {
-    const name = op.schema.parts.length ? `schema (${op.schema.parts.join(', ')})` : 'schema';
-    protections.push({ kind: 'validation', name, via: 'library', library: 'fastify', scope: 'route', declaredAt: { file, span: op.schema.span } });
-  }
-  if (op.rateLimit && !op.rateLimit.disabled && inh.rateLimitOptIn && !protections.some((p) => p.kind === 'rateLimit')) {
-    protections.push({ ...inh.rateLimitOptIn, name: 'config.rateLimit', declaredAt: { file, span: op.rateLimit.span } });
-  }
+  addRouteLevel(env, file, op, inh, protections, middlewareIds);
   const handlerId = op.handler ? functionIdOf(env, file, op.handler) : undefined;
   const handler = handlerId ? env.ctx.functions[handlerId] : undefined;
   if (handler) protections.push(...env.ctx.inHandler(handler));
@@ -178,4 +160,27 @@ function routesOf(env: Env, file: string, op: FastifyRouteOp, inh: Inherited): L
     via: [...inh.via],
     anchors: { ...anchors },
   }));
+}
+
+/** `config: { rateLimit: false }` exempts a route from a global limit set by this plugin. */
+function isRateLimitPlugin(library: string | undefined): boolean {
+  return library === '@fastify/rate-limit' || library === 'fastify-rate-limit';
+}
+
+/** Route hooks (by lifecycle stage), the route schema and an opted-in `config.rateLimit`. */
+function addRouteLevel(env: Env, file: string, op: FastifyRouteOp, inh: Inherited, protections: Protection[], middlewareIds: string[]): void {
+  for (const hook of [...op.hooks].sort((a, b) => GUARD_HOOKS.indexOf(a.hook) - GUARD_HOOKS.indexOf(b.hook))) {
+    protections.push(...classifyHook(env, file, hook.ref, 'route'));
+    for (const ref of hook.ref.kind === 'array' ? hook.ref.items : [hook.ref]) {
+      const id = functionIdOf(env, file, ref);
+      if (id) middlewareIds.push(id);
+    }
+  }
+  if (op.schema && (op.schema.opaque || op.schema.parts.length)) {
+    const name = op.schema.parts.length ? `schema (${op.schema.parts.join(', ')})` : 'schema';
+    protections.push({ kind: 'validation', name, via: 'library', library: 'fastify', scope: 'route', declaredAt: { file, span: op.schema.span } });
+  }
+  if (op.rateLimit && !op.rateLimit.disabled && inh.rateLimitOptIn && !protections.some((p) => p.kind === 'rateLimit')) {
+    protections.push({ ...inh.rateLimitOptIn, name: 'config.rateLimit', declaredAt: { file, span: op.rateLimit.span } });
+  }
 }
