@@ -223,3 +223,45 @@ test('app.use() in the bootstrap file and MiddlewareConsumer forRoutes/exclude p
   ]);
   assert.equal(model.routes[0].protections[0].library, 'express-rate-limit');
 });
+
+test('RouterModule.register prefixes the controllers of the registered modules (children joined to parents)', async () => {
+  const { model } = await scanFixture({
+    'src/app.module.ts': [
+      "import { Module } from '@nestjs/common';",
+      "import { RouterModule } from '@nestjs/core';",
+      "import { AdminModule, UsersModule } from './admin.module';",
+      '@Module({',
+      "  imports: [RouterModule.register([{ path: 'admin', module: AdminModule, children: [{ path: 'people', module: UsersModule }] }])],",
+      '})',
+      'export class AppModule {}',
+    ].join('\n'),
+    'src/admin.module.ts': [
+      "import { Module } from '@nestjs/common';",
+      "import { DashboardController, UsersController } from './controllers';",
+      '@Module({ controllers: [DashboardController] })',
+      'export class AdminModule {}',
+      '@Module({ controllers: [UsersController] })',
+      'export class UsersModule {}',
+    ].join('\n'),
+    'src/controllers.ts': [
+      NEST_HEAD.trim(),
+      "@Controller('dashboard')",
+      'export class DashboardController {',
+      '  @Get()',
+      '  show() { return {}; }',
+      '}',
+      "@Controller('users')",
+      'export class UsersController {',
+      "  @Post(':id')",
+      '  update() { return {}; }',
+      '}',
+      "@Controller('loose')",
+      'export class LooseController {',
+      '  @Get()',
+      '  get() { return {}; }',
+      '}',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.routes.map((r) => r.key), ['GET /admin/dashboard', 'POST /admin/people/users/:id', 'GET /loose']);
+  assert.deepEqual(model.routes[1].via[0].message, 'RouterModule path "/admin/people"');
+});

@@ -20,6 +20,7 @@ export function collectApp(ctx: ExtractContext, facts: NestFacts): void {
     else if (ts.isClassDeclaration(node)) {
       const guard = readGuardClass(ctx, node);
       if (guard) facts.guardClasses.push(guard);
+      readModule(ctx, node, facts);
     }
     ts.forEachChild(node, visit);
   };
@@ -71,6 +72,32 @@ function readCall(ctx: ExtractContext, call: ts.CallExpression, facts: NestFacts
   } else if (method === 'useGlobalGuards') facts.globalGuards.push(...call.arguments.map((a) => ctx.ref(a)));
   else if (method === 'useGlobalPipes') facts.globalPipes.push(...call.arguments.map((a) => ctx.ref(a)));
   else if (method === 'enableVersioning') facts.versioning = readVersioning(ctx, call.arguments[0]);
+  else if (path.join('.') === 'RouterModule.register' && call.arguments[0]) readRoutes(ctx, unwrap(call.arguments[0]), '', facts);
+}
+
+/** `@Module({ controllers: [A, B] })`: which controllers a module declares (RouterModule prefixes go by module). */
+function readModule(ctx: ExtractContext, cls: ts.ClassDeclaration, facts: NestFacts): void {
+  const d = (ts.getDecorators(cls) ?? []).find((x) => ts.isCallExpression(x.expression) && x.expression.expression.getText(ctx.sf) === 'Module');
+  const arg = d && ts.isCallExpression(d.expression) ? d.expression.arguments[0] : undefined;
+  const obj = arg && unwrap(arg);
+  if (!cls.name || !obj || !ts.isObjectLiteralExpression(obj)) return;
+  const list = propInit(ctx, obj, 'controllers');
+  const controllers = list && ts.isArrayLiteralExpression(list) ? list.elements.filter(ts.isIdentifier).map((e) => e.text) : [];
+  if (controllers.length) (facts.modules ??= []).push({ name: cls.name.text, controllers });
+}
+
+/** RouterModule routes, children joined onto their parent's path. */
+function readRoutes(ctx: ExtractContext, list: ts.Expression, parent: string, facts: NestFacts): void {
+  if (!ts.isArrayLiteralExpression(list)) return;
+  for (const el of list.elements.map(unwrap)) {
+    if (!ts.isObjectLiteralExpression(el)) continue;
+    const p = propInit(ctx, el, 'path');
+    const path = parent + '/' + (p && ts.isStringLiteralLike(p) ? p.text : '');
+    const mod = propInit(ctx, el, 'module');
+    if (mod && ts.isIdentifier(mod)) (facts.routerPaths ??= []).push({ module: mod.text, path, span: ctx.span(el) });
+    const children = propInit(ctx, el, 'children');
+    if (children) readRoutes(ctx, children, path, facts);
+  }
 }
 
 function readPrefix(ctx: ExtractContext, call: ts.CallExpression): NestPrefix {

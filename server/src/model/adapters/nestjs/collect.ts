@@ -34,7 +34,7 @@ export function collectNest(ctx: ExtractContext): NestFacts | undefined {
   collectApp(ctx, facts);
   const empty =
     !facts.controllers.length && !facts.guardClasses.length && !facts.metaDecorators.length && !facts.bootstrap &&
-    !facts.prefix && !facts.globalGuards.length && !facts.globalPipes.length && !facts.consumers;
+    !facts.prefix && !facts.globalGuards.length && !facts.globalPipes.length && !facts.consumers && !facts.routerPaths && !facts.modules;
   return empty ? undefined : facts;
 }
 

@@ -119,4 +119,8 @@ export interface NestFacts {
   appUses?: ExprRef[];
   /** Module middleware bound with MiddlewareConsumer. */
   consumers?: NestConsumer[];
+  /** `@Module({ controllers: [...] })` classes of this file. */
+  modules?: { name: string; controllers: string[] }[];
+  /** `RouterModule.register([{ path, module, children }])`, flattened: each module's full path prefix. */
+  routerPaths?: { module: string; path: string; span: Span }[];
 }

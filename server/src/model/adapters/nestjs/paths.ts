@@ -9,6 +9,8 @@ import type { NestController, NestFacts, NestPrefix, NestRouteFact } from './fac
 import type { NestUses } from './middleware';
 
 export interface AppGlobals extends NestUses {
+  /** RouterModule prefix per controller name (through the module that declares the controller). */
+  routerPrefix: Map<string, { path: string; location: Location }>;
   prefix?: { prefix: NestPrefix; file: string };
   versioning?: NestFacts['versioning'];
   guards: { file: string; ref: ExprRef }[];
@@ -32,7 +34,8 @@ function appOf(roots: string[], file: string): string | undefined {
 export function appGlobals(all: [string, NestFacts][], controllerFile: string): AppGlobals {
   const roots = appRoots(all);
   const app = appOf(roots, controllerFile);
-  const out: AppGlobals = { guards: [], pipes: [], appUses: [], consumers: [] };
+  const out: AppGlobals = { guards: [], pipes: [], appUses: [], consumers: [], routerPrefix: new Map() };
+  const moduleControllers = new Map<string, string[]>();
   for (const [file, f] of all) {
     const own = appOf(roots, file);
     if (own !== undefined && own !== app) continue;
@@ -42,6 +45,13 @@ export function appGlobals(all: [string, NestFacts][], controllerFile: string): 
     out.pipes.push(...f.globalPipes.map((ref) => ({ file, ref })));
     out.appUses.push(...(f.appUses ?? []).map((ref) => ({ file, ref })));
     out.consumers.push(...(f.consumers ?? []).map((consumer) => ({ file, consumer })));
+    for (const m of f.modules ?? []) moduleControllers.set(m.name, m.controllers);
+  }
+  for (const [file, f] of all) {
+    if (appOf(roots, file) !== undefined && appOf(roots, file) !== app) continue;
+    for (const rp of f.routerPaths ?? []) {
+      for (const c of moduleControllers.get(rp.module) ?? []) out.routerPrefix.set(c, { path: rp.path, location: { file, span: rp.span } });
+    }
   }
   return out;
 }
@@ -77,9 +87,10 @@ export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): 
   const out: RoutePath[] = [];
   const methodVersion = r.decorators.find((d) => d.name === 'Version')?.values;
   const versions = g.versioning?.uri ? (methodVersion ?? c.versions ?? g.versioning.defaultVersion) : undefined;
+  const router = g.routerPrefix.get(c.name);
   for (const cp of c.paths) {
     for (const mp of r.paths) {
-      const local = joinPath(cp, mp);
+      const local = joinPath(router?.path ?? '', cp, mp);
       for (const version of versions?.length ? versions : [undefined]) {
         const via: { message: string; location: Location }[] = [];
         const v = version && !/VERSION_NEUTRAL/.test(version) ? `${g.versioning!.prefix}${version}` : '';
@@ -88,6 +99,7 @@ export function routePaths(c: NestController, r: NestRouteFact, g: AppGlobals): 
           prefix = g.prefix.prefix.value;
           via.push({ message: `global prefix "${prefix}"`, location: { file: g.prefix.file, span: g.prefix.prefix.span } });
         }
+        if (router) via.push({ message: `RouterModule path "${router.path}"`, location: router.location });
         out.push({ path: joinPath(prefix, v, local), local, via });
       }
     }
