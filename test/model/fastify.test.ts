@@ -200,6 +200,23 @@ test('route options passed by name: the same-file object is read and is the opti
   assert.equal(route.anchors!.middlewareInsert, undefined);
 });
 
+test('paths and prefixes written with same-file constants and templates', async () => {
+  const { model } = await scanFixture({
+    'src/app.ts': [
+      "import Fastify from 'fastify';",
+      "const API = '/api';",
+      "const VERSION = 'v1';",
+      'const app = Fastify();',
+      'app.register(async (r) => {',
+      "  r.get('/' + 'items', async () => []);",
+      '}, { prefix: `${API}/${VERSION}` });',
+      "app.route({ method: 'GET', url: API + '/ping', handler: async () => 'pong' });",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.method} ${r.path}`), ['GET /api/v1/items', 'GET /api/ping']);
+});
+
 test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the app) and routes with folder prefixes', async () => {
   const { model } = await scanFixture({
     'app.js': [

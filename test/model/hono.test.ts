@@ -134,6 +134,21 @@ test('@hono/zod-openapi: createRoute inline or as a constant, request schemas va
   assert.ok(model.routes.every((r) => r.handlerId && r.anchors?.middlewareInsert === undefined));
 });
 
+test('paths written with same-file constants and templates', async () => {
+  const { model } = await scanFixture({
+    'src/index.ts': [
+      "import { Hono } from 'hono';",
+      "const V1 = '/v1';",
+      'const users = new Hono();',
+      "users.get(`/:id`, (c) => c.text('u'));",
+      'const app = new Hono().basePath(V1);',
+      "app.route(V1 + '/users', users);",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.method} ${r.path}`), ['GET /v1/v1/users/:id']);
+});
+
 test('use() patterns follow Hono matching', () => {
   assert.equal(patternMatches('/*', '/anything/at/all'), true);
   assert.equal(patternMatches('/api/*', '/api'), true);

@@ -8,7 +8,7 @@ import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
 import type { FastifyFacts, FastifyOp, FastifyRegisterOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
 import { GUARD_HOOKS } from './facts';
-import { asObject, HTTP_METHODS, methodCall, methodsOf, paramOwner, propValue, stringOf } from './syntax';
+import { asObject, HTTP_METHODS, methodCall, methodsOf, paramOwner, pathValue, propValue, stringOf } from './syntax';
 
 const OPS = new Set([...Object.keys(HTTP_METHODS), 'route', 'addHook', 'register', 'decorate']);
 /** Methods that return the instance itself, so `app.withTypeProvider<T>().get(...)` still targets `app`. */
@@ -116,7 +116,7 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
   if (name === 'register') {
     if (!args[0]) return undefined;
     const opts = asObject(args[1]);
-    const prefix = opts ? stringOf(propValue(opts, 'prefix')) : undefined;
+    const prefix = opts ? pathValue(propValue(opts, 'prefix'), ctx.sf) : undefined;
     const options: Record<string, string> = {};
     for (const key of ['global', 'addHook', 'keyGenerator']) {
       const v = opts && propValue(opts, key);
@@ -128,7 +128,7 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
     if (dir) {
       op.dirParts = stringsIn(dir);
       const inner = asObject(propValue(opts!, 'options'));
-      op.prefix = inner ? stringOf(propValue(inner, 'prefix')) : prefix;
+      op.prefix = inner ? pathValue(propValue(inner, 'prefix'), ctx.sf) : prefix;
     }
     return op;
   }
@@ -139,11 +139,11 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
   if (name === 'route') {
     const obj = asObject(args[0]);
     const methods = obj && methodsOf(propValue(obj, 'method'));
-    const path = obj && stringOf(propValue(obj, 'url') ?? propValue(obj, 'path'));
+    const path = obj && pathValue(propValue(obj, 'url') ?? propValue(obj, 'path'), ctx.sf);
     if (!obj || !methods || path === undefined) return undefined;
     return routeOp(methods, path, span, obj, undefined, ctx);
   }
-  const path = stringOf(args[0]);
+  const path = pathValue(args[0], ctx.sf);
   if (path === undefined || args.length < 2) return undefined;
   // `get(path, handler)`, `get(path, { handler, ...opts })` or `get(path, opts, handler)`.
   const second = unwrap(args[1]);

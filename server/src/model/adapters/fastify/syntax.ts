@@ -5,6 +5,7 @@
 import { ts } from 'ts-morph';
 import { unwrap } from '../../refs';
 import type { HttpMethod } from '../../types';
+import { collectStringConstants, evalStrings } from '../common';
 
 export const HTTP_METHODS: Record<string, HttpMethod> = {
   get: 'GET',
@@ -90,4 +91,25 @@ export function joinPath(prefix: string, path: string): string {
 /** Normalise a route path to `:param` style: regex constraints (`:id{[0-9]+}`) dropped, OpenAPI `{id}` → `:id`. */
 export function normalisePath(path: string): string {
   return path.replace(/(:[A-Za-z_$][\w$]*)\{[^}]*\}/g, '$1').replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
+}
+
+const constants = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/**
+ * The value(s) of a path expression: literals, or same-file constants and templates of them
+ * (`` `${API}/tickets` ``). The file's constants are collected once, only when a path is not a plain literal.
+ */
+export function pathValues(node: ts.Expression | undefined, sf: ts.SourceFile): string[] | undefined {
+  if (!node) return undefined;
+  const literal = stringOf(node);
+  if (literal !== undefined) return [literal];
+  let consts = constants.get(sf);
+  if (!consts) constants.set(sf, (consts = collectStringConstants(sf)));
+  return evalStrings(node, consts);
+}
+
+/** A single path value (see `pathValues`). */
+export function pathValue(node: ts.Expression | undefined, sf: ts.SourceFile): string | undefined {
+  const v = pathValues(node, sf);
+  return v?.length === 1 ? v[0] : undefined;
 }

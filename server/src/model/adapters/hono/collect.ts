@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
 import type { Span } from '../../types';
-import { asObject, HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, propValue, stringOf } from '../fastify/syntax';
+import { asObject, HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, pathValue, pathValues, propValue } from '../fastify/syntax';
 import type { HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
 
 const CHAIN = new Set([...Object.keys(HTTP_METHODS), 'on', 'use', 'route', 'basePath', 'openapi']);
@@ -110,17 +110,17 @@ function applyCall(
   const span = chained ? joinSpans(name0, own) : own;
   const base = { target: state.target, span, pos: span.start };
   if (name === 'basePath') {
-    const p = stringOf(args[0]);
+    const p = pathValue(args[0], ctx.sf);
     return p === undefined ? undefined : { ...state, basePath: joinPath(state.basePath, p), lastPath: '/' };
   }
   if (name === 'use') {
-    const path = stringOf(args[0]);
+    const path = pathValue(args[0], ctx.sf);
     const refs = (path === undefined ? [...args] : args.slice(1)).map((a) => ctx.ref(a));
     ops.push({ ...base, kind: 'use', pattern: joinPath(state.basePath, path ?? '*'), refs });
     return state;
   }
   if (name === 'route') {
-    const path = stringOf(args[0]);
+    const path = pathValue(args[0], ctx.sf);
     const sub = args[1] && evalTarget(args[1]);
     if (path === undefined || !sub) return state;
     ops.push({ ...base, kind: 'mount', path: joinPath(state.basePath, path), sub: sub.target });
@@ -130,7 +130,7 @@ function applyCall(
   const isOn = name === 'on';
   const methods = isOn ? methodsOf(args[0]) : [HTTP_METHODS[name]];
   const pathArg = isOn ? args[1] : args[0];
-  const paths = pathsOf(pathArg);
+  const paths = pathArg && pathValues(pathArg, ctx.sf);
   if (!methods || (isOn && !paths)) return state;
   const handlerArgs = args.slice(paths ? (isOn ? 2 : 1) : 0);
   if (!handlerArgs.length) return state;
@@ -146,17 +146,6 @@ function applyCall(
   return { ...state, lastPath: raw[raw.length - 1] };
 }
 
-function pathsOf(node: ts.Expression | undefined): string[] | undefined {
-  if (!node) return undefined;
-  const n = unwrap(node);
-  if (ts.isArrayLiteralExpression(n)) {
-    const out = n.elements.map(stringOf).filter((s): s is string => s !== undefined);
-    return out.length ? out : undefined;
-  }
-  const s = stringOf(n);
-  return s === undefined ? undefined : [s];
-}
-
 function joinSpans(a: Span, b: Span): Span {
   return { start: a.start, line: a.line, column: a.column, end: b.end, endLine: b.endLine, endColumn: b.endColumn };
 }
@@ -169,7 +158,7 @@ function openapiCall(call: ts.CallExpression, state: State, base: Pick<HonoRoute
   const [routeArg, handler] = call.arguments;
   const def = routeArg && createRouteObject(routeArg, ctx.sf);
   const methods = def && methodsOf(propValue(def, 'method'));
-  const path = def && stringOf(propValue(def, 'path'));
+  const path = def && pathValue(propValue(def, 'path'), ctx.sf);
   if (!def || !methods || path === undefined || !handler) return state;
   const mw = propValue(def, 'middleware');
   const mwNode = mw && unwrap(mw);
