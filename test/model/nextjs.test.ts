@@ -112,6 +112,13 @@ test('a middleware without matcher covers every route; has/missing conditions do
   });
   assert.deepEqual(cond.model.routes[0].protections, []);
   assert.match(cond.model.routes[0].via[0].message, /has\/missing conditions/);
+
+  const dynamic = await scanFixture({
+    'middleware.ts': "export { default } from 'next-auth/middleware';\nconst paths = ['/admin/:path*'];\nexport const config = { matcher: paths };\n",
+    'app/api/a/route.ts': 'export async function GET() { return new Response(); }\n',
+  });
+  assert.deepEqual(dynamic.model.routes[0].protections.map((p) => p.kind), ['auth']);
+  assert.match(dynamic.model.routes[0].via[0].message, /not a literal/);
 });
 
 test('Clerk: bare clerkMiddleware() guards nothing; protect() applies to createRouteMatcher paths only', async () => {

@@ -12,7 +12,7 @@ import { guardInfo, keyText, metaDecoratorOf, pipeInfo, PUBLIC_KEY, ROLES_KEY } 
 import { middlewareFor } from './middleware';
 import { appGlobals, routePaths, type AppGlobals } from './paths';
 
-const PUBLIC_NAMES = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth)$/;
+const PUBLIC_NAMES = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth|Unprotected)$/;
 const ROLE_NAMES = /^(Roles|Role|HasRoles|HasRole|RequireRoles|Permissions|RequirePermissions)$/;
 
 /** What a route's class + method decorators say, with guard and pipe expressions per scope. */

@@ -114,7 +114,8 @@ export function coverage(mw: NextMiddleware, routePath: string): Coverage {
   const { facts } = mw;
   let via: Coverage['via'];
   if (facts.matcherUnreadable) {
-    via = { message: `${name}: matcher could not be read; assumed to cover this route`, location: { file: mw.file, span: facts.matcherUnreadable } };
+    // Next.js reads matchers statically and ignores a non-literal one: the middleware then runs for every path.
+    via = { message: `${name}: matcher is not a literal, which Next.js ignores: it runs before every route`, location: { file: mw.file, span: facts.matcherUnreadable } };
   } else if (!facts.matcher) {
     via = { message: `${name} has no matcher: it runs before every route`, location: { file: mw.file, span: mw.exported.span } };
   } else {
