@@ -21,11 +21,6 @@ export function classifyHono(ctx: LinkContext, file: string, ref: ExprRef, scope
   if (ref.kind === 'array') return ref.items.flatMap((item) => classifyHono(ctx, file, item, scope));
   const shared = ctx.classify(file, ref, scope);
   if (shared.length) return shared;
-  if (ref.kind === 'call' && isCombinator(ctx, file, ref.callee)) {
-    // `some(bearerAuth(...), jwt(...))` / `every(...)` from hono/combine: protected by what every branch provides.
-    const inner = ref.args.flatMap((a) => classifyHono(ctx, file, a, scope));
-    return inner.length ? [{ ...inner[0], name: ref.text, declaredAt: { file, span: ref.span } }] : [];
-  }
   const hit = catalogue(ctx, file, ref, 0);
   if (!hit) return [];
   const name = ref.kind === 'call' || ref.kind === 'new' ? ref.callee.text : ref.text;
@@ -61,10 +56,4 @@ export function honoFunctionId(ctx: LinkContext, file: string, ref: ExprRef | un
   const init = r.kind === 'local' ? r.binding.init : undefined;
   if (init?.kind === 'call' && /(^|\.)createMiddleware$/.test(init.callee.text) && init.args[0]?.kind === 'function') return init.args[0].functionId;
   return undefined;
-}
-
-function isCombinator(ctx: LinkContext, file: string, callee: ExprRef): boolean {
-  if (callee.kind !== 'ident') return false;
-  const r = ctx.resolveRef(file, callee);
-  return r.kind === 'module' && r.module === 'hono/combine' && (r.exportName === 'some' || r.exportName === 'every');
 }
