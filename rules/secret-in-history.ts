@@ -4,7 +4,7 @@
  * line does not help: the key must be rotated (and the history rewritten if the repository is shared widely).
  */
 import { defineRule, type Finding, type HistoryFinding, type RuleContext, type Span } from './api';
-import { isTestPath, previewForMessage } from './lib/secrets';
+import { isDocPath, isFormatKind, isTestPath, previewForMessage } from './lib/secrets';
 
 export const secretInHistory = defineRule({
   meta: {
@@ -21,14 +21,17 @@ export const secretInHistory = defineRule({
     if (!history || history.error) return [];
     const out: Finding[] = [];
     for (const h of history.findings) {
-      if (h.confidence === 'low' || (h.confidence !== 'high' && isTestPath(h.file))) continue;
+      const inTest = isTestPath(h.file);
+      if (h.confidence === 'low' || ((inTest || isDocPath(h.file)) && !isFormatKind(h.kind))) continue;
+      if (inTest && h.confidence !== 'high') continue;
       const present = stillPresent(ctx, h);
       const now = present ? 'it is still in the current tree' : 'it has since been removed, but every clone keeps it';
       const to = h.assignedTo ? ` assigned to ${h.assignedTo}` : '';
       const message =
         `${h.title}${to} (${previewForMessage(h.preview)}) was committed in ${h.commit} (${h.date.slice(0, 10)}) to ` +
         `${h.file}:${h.line}; ${now}. Rotate it: removing the line does not revoke the key.`;
-      out.push(ctx.finding({ message, file: h.file, span: lineSpan(h.line), route: null, key: `${h.kind}:${h.assignedTo ?? ''}:${h.preview}` }));
+      const severity = inTest && ctx.severity === 'error' ? 'warning' : undefined;
+      out.push(ctx.finding({ message, file: h.file, span: lineSpan(h.line), route: null, key: `${h.kind}:${h.assignedTo ?? ''}:${h.preview}`, severity }));
     }
     return out;
   },

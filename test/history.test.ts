@@ -151,3 +151,16 @@ test('history: the built CLI scans history with --history and notes a non-git fo
   assert.match(nogit.stderr, /git history was not scanned/);
   assert.match(runCli(['scan', root, '--history-depth', 'zero']).stderr, /--history-depth must be a positive whole number/);
 });
+
+test('history: docs and tests only count provider key formats; keys in tests are warnings', async () => {
+  const root = repo([
+    {
+      'README.md': "Sign with `jwt.sign(payload, 'my-secret-value')` and `session({ secret: 'keyboard cat' })`.\n",
+      'test/auth.test.ts': `const t = jwt.sign({ sub: 'u1' }, 'test-secret-123');\nconst k = "${FAKE.github()}";\n`,
+      'docs/setup.md': `Paste your key: ${FAKE.sendgrid()}\n`,
+    },
+  ]);
+  const scan = await scanWorkspace(root, { cache: false, config: {}, workerThreshold: 0, history: {} });
+  const fs = scan.result.findings.filter((f) => f.rule === 'secret-in-history');
+  assert.deepEqual(fs.map((f) => [f.file, f.span.line, f.severity]), [['docs/setup.md', 1, 'error'], ['test/auth.test.ts', 2, 'warning']]);
+});

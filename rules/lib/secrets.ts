@@ -9,7 +9,9 @@ import { isEnvExampleFile } from '../../server/src/model/secrets/names';
 export {
   clientEnvPrefix,
   ENV_NAME_BY_KIND,
+  isDocPath,
   isEnvExampleFile,
+  isFormatKind,
   isSecretName,
   isTestPath,
   toEnvName,

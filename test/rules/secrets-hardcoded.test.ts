@@ -135,3 +135,10 @@ test('secret-hardcoded: a real value in .env.example is reported with a fix that
   assert.equal(after['.env.example'].split('\n')[0], 'OPENAI_API_KEY=');
   assert.equal(fs[0].fixes[0].safe, true);
 });
+
+test('secret-hardcoded: signing literals in tests are normal, provider keys are not', async () => {
+  const { result } = await scanFixture({
+    'src/__tests__/auth.test.ts': `export const t = jwt.sign({ sub: 'u1' }, 'test-secret-123'); // ok: secret-hardcoded\nexport const k = "${FAKE.github()}"; // expect: secret-hardcoded\n`,
+  });
+  assert.deepEqual(result.findings.filter((x) => x.rule === RULE).map((f) => [f.span.line, f.severity]), [[2, 'warning']]);
+});

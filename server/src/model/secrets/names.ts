@@ -118,3 +118,16 @@ export function toEnvName(name: string): string {
   if (/^[A-Z][A-Z0-9_]*$/.test(name)) return name;
   return nameWords(name).join('_').toUpperCase();
 }
+
+/** Kinds found by context (a name, a call) rather than by a provider's key format: noisy in tests and docs. */
+const CONTEXT_KINDS = new Set(['jwt-secret', 'signing-secret', 'password', 'entropy', 'jwt-token']);
+
+/** Whether a secret kind is a provider key format (`sk-…`, `AKIA…`, PEM), as opposed to a context detection. */
+export function isFormatKind(kind: string): boolean {
+  return !CONTEXT_KINDS.has(kind);
+}
+
+/** Docs and notes: code samples there are examples, so only provider key formats count. */
+export function isDocPath(file: string): boolean {
+  return /\.(md|mdx|markdown|txt|rst|adoc)$/i.test(file);
+}
