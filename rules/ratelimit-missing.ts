@@ -30,6 +30,12 @@ function ownKey(ctx: RuleContext, p: Protection): boolean {
   return /\bkeyGenerator\s*:/.test(ctx.slice(p.declaredAt.file, p.declaredAt.span));
 }
 
+/** Fastify: the route's own options set `config.rateLimit` with a `keyGenerator` (overriding a global per-IP limit). */
+function routeKeyedLimit(ctx: RuleContext, route: Route): boolean {
+  const obj = route.anchors?.optionsObject;
+  return !!obj && /\brateLimit\s*:\s*\{[^]*\bkeyGenerator\s*:/.test(ctx.slice(route.file, { ...route.span, start: obj.start, end: obj.end }));
+}
+
 function check(ctx: RuleContext, route: Route): Finding | undefined {
   if (route.method === 'OPTIONS' || !route.tags.some((t) => LIMITED.includes(t))) return undefined;
   const limits = protectionsOf(route, ['rateLimit']);
@@ -38,7 +44,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
     const fix = addRateLimitFix(ctx, route);
     return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [finish(ctx, fix)] : [] });
   }
-  const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip' && !ownKey(ctx, p));
+  const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip' && !ownKey(ctx, p)) && !routeKeyedLimit(ctx, route);
   if (!ipOnly) return undefined;
   const fix = addRateLimitFix(ctx, route);
   return ctx.finding({

@@ -43,7 +43,7 @@ export function addRateLimitFix(ctx: FixContext, route: Route): Fix | undefined 
       : missing
         ? `${pkg} is not a dependency yet: npm i ${pkg}`
         : undefined;
-  const notes = [install, setupNote(route, plan)].filter(Boolean);
+  const notes = [install, setupNote(ctx, route, plan)].filter(Boolean);
   return {
     title: `${RATELIMIT_FIX_TITLE} (${plan.what})`,
     edits: [...imports, ...plan.edits],
@@ -53,9 +53,10 @@ export function addRateLimitFix(ctx: FixContext, route: Route): Fix | undefined 
   };
 }
 
-function setupNote(route: Route, plan: Plan): string | undefined {
+function setupNote(ctx: FixContext, route: Route, plan: Plan): string | undefined {
   if (plan.reused) return undefined;
-  if (route.framework === 'fastify') return "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`";
+  const registered = Object.values(ctx.model.files).some((f) => f.imports.some((i) => /^(@fastify\/rate-limit|fastify-rate-limit)$/.test(i.spec)));
+  if (route.framework === 'fastify' && !registered) return "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`";
   if (route.framework === 'nestjs') return 'Add ThrottlerModule.forRoot([{ ttl: 60000, limit: 100 }]) to your AppModule imports';
   return undefined;
 }

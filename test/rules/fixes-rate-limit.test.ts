@@ -72,7 +72,7 @@ test('fastify: per-route config.rateLimit, inside an existing config object or a
     'src/server.ts': "import Fastify from 'fastify';\nimport rateLimit from '@fastify/rate-limit';\nconst app = Fastify();\nawait app.register(rateLimit, { global: false });\napp.post('/api/chat/:conversationId', { config: { audit: true } }, async () => ({ ok: true }));\napp.post('/webhooks/stripe', async () => ({ ok: true }));\n",
   };
   const inConfig = await fixFor(files, 'POST /api/chat/:conversationId');
-  assert.equal(inConfig.note, "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`");
+  assert.equal(inConfig.note, undefined, 'installed and registered: nothing to add');
   const a = checkFix(files, inConfig);
   assert.deepEqual(a.problems, []);
   assert.match(a.files['src/server.ts'], /\{ config: \{ rateLimit: \{ max: 20, timeWindow: '1 minute', keyGenerator: \(request\) => /);
@@ -195,4 +195,20 @@ test('auth guard and rate limit fixes applied in one pass (findings order, LSP i
   assert.match(together['src/chat.ts'], /chat\.post\('\/api\/chat', requireAuth, chatRateLimiter, async \(req, res\)/);
   assert.deepEqual([...parseProblems('src/chat.ts', together['src/chat.ts']), ...typeProblems(together, ['src/chat.ts', 'src/middleware/rate-limit.ts'])], []);
   assert.deepEqual(await remaining(together, 'POST /api/chat', {}), []);
+});
+
+test('fastify: a global per-IP plugin limit on an AI route gets a per-user route limit that clears the warning; unregistered plugin gets a setup note', async () => {
+  const files = {
+    'package.json': '{ "dependencies": { "fastify": "^5.0.0", "@fastify/rate-limit": "^10.0.0" } }',
+    'src/server.ts': "import Fastify from 'fastify';\nimport rateLimit from '@fastify/rate-limit';\nconst app = Fastify();\napp.register(rateLimit, { max: 100 });\napp.post('/api/chat', { schema: {} }, async () => ({ ok: true }));\n",
+  };
+  const { result } = await scanFixture(files);
+  const warning = result.findings.find((f) => f.rule === RULE && f.route === 'POST /api/chat')!;
+  assert.match(warning.message, /only per IP/);
+  const { files: after, problems } = checkFix(files, warning.fixes[0]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await remaining(after, 'POST /api/chat', {}), []);
+  const bare = { 'src/server.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/auth/login', async () => ({ ok: true }));\n" };
+  const fix = await fixFor(bare, 'POST /auth/login');
+  assert.equal(fix.note, "@fastify/rate-limit is not a dependency yet: npm i @fastify/rate-limit. Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`");
 });
