@@ -92,7 +92,7 @@ test('multi-root: one model per folder; a removed folder is cleared, an added on
   }
 });
 
-test('a file created on disk is analysed; one created under node_modules is not', async () => {
+test('a file created on disk is analysed; one under node_modules is not, even when opened', async () => {
   const root = expressWorkspace();
   const client = await LspClient.start({ folders: [root] });
   try {
@@ -110,6 +110,13 @@ test('a file created on disk is analysed; one created under node_modules is not'
     await client.quiescent();
     assert.equal(client.diagnosticsOf(extra, 'auth-missing').length, 1);
     assert.deepEqual(client.diagnosticsOf(dep), []);
+    // Opening files is not the same as adding them to the model: a dependency and package.json stay out.
+    const before = (await client.connection.sendRequest('readiness/routes', {})) as unknown[];
+    await client.open(dep);
+    await client.open(join(root, 'package.json'));
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(dep), []);
+    assert.equal(((await client.connection.sendRequest('readiness/routes', {})) as unknown[]).length, before.length);
   } finally {
     await client.stop();
     rmSync(root, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { DiagnosticsPublisher, diagnosticsByUri } from './diagnostics';
 import { Folder } from './folder';
 import { scorecardChangedType, statusType } from './messages';
 import { isFileUri } from './uris';
+import { isSource, wouldDiscover } from './watch';
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
@@ -82,7 +83,7 @@ export class Session {
       progress?.done();
       for (const doc of this.documents.all()) {
         const hit = this.folderOf(doc.uri);
-        if (hit?.folder === folder) folder.updateBuffer(hit.file, doc.getText());
+        if (hit?.folder === folder && this.analysesBuffer(folder, hit.file)) folder.updateBuffer(hit.file, doc.getText());
       }
     });
     const tracked = run.catch((e: Error) => {
@@ -115,16 +116,25 @@ export class Session {
   /** An open buffer changed: feed it to the index after the typing debounce. */
   bufferChanged(uri: string, debounce: boolean): void {
     const hit = this.folderOf(uri);
-    if (!hit) return this.scheduleStatusCheck();
+    if (!hit || !this.analysesBuffer(hit.folder, hit.file)) return this.scheduleStatusCheck();
     const set = this.pendingBuffers.get(hit.folder) ?? new Set<string>();
     set.add(hit.file);
     this.pendingBuffers.set(hit.folder, set);
     this.markDirty(hit.folder, debounce ? hit.folder.debounceMs : 0);
   }
 
+  /**
+   * Only source files that discovery would analyse take their text from the buffer: opening package.json, a README
+   * or a file under node_modules must not put it into the model as source.
+   */
+  analysesBuffer(folder: Folder, file: string): boolean {
+    if (!isSource(file)) return false;
+    return folder.bufferTexts.has(file) || folder.index?.has(file) === true || wouldDiscover(folder, file);
+  }
+
   bufferClosed(uri: string): void {
     const hit = this.folderOf(uri);
-    if (!hit) return this.scheduleStatusCheck();
+    if (!hit || !hit.folder.bufferTexts.has(hit.file)) return this.scheduleStatusCheck();
     this.pendingBuffers.get(hit.folder)?.delete(hit.file);
     hit.folder.closeBuffer(hit.file);
     this.markDirty(hit.folder, 0);

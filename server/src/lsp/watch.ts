@@ -30,7 +30,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', 'ou
 
 export type WatchOutcome = 'none' | 'incremental' | 'reindex';
 
-function isSource(file: string): boolean {
+export function isSource(file: string): boolean {
   return SOURCE_EXTENSIONS.includes(posix.extname(file)) && !file.endsWith('.d.ts');
 }
 
