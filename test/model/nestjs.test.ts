@@ -265,3 +265,19 @@ test('RouterModule.register prefixes the controllers of the registered modules (
   assert.deepEqual(model.routes.map((r) => r.key), ['GET /admin/dashboard', 'POST /admin/people/users/:id', 'GET /loose']);
   assert.deepEqual(model.routes[1].via[0].message, 'RouterModule path "/admin/people"');
 });
+
+test('controller and method paths written with same-file constants and templates are evaluated', async () => {
+  const { model } = await scanFixture({
+    'src/c.controller.ts': [
+      NEST_HEAD.trim(),
+      "const BASE = 'billing';",
+      'const ID = `:invoiceId`;',
+      '@Controller(BASE)',
+      'export class Billing {',
+      '  @Get(`invoices/${ID}`)',
+      '  get() { return {}; }',
+      '}',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.routes.map((r) => r.key), ['GET /billing/invoices/:invoiceId']);
+});

@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
 import type { HttpMethod } from '../../types';
+import { collectStringConstants, evalStrings } from '../common';
 import { collectApp } from './collect-app';
 import type { NestController, NestDecorator, NestFacts, NestParam, NestRouteFact } from './facts';
 
@@ -68,13 +69,18 @@ function decoratorLineStart(ctx: ExtractContext, node: ts.Node): number {
   return ctx.text.lastIndexOf('\n', at - 1) + 1;
 }
 
+const constCache = new WeakMap<ts.SourceFile, Map<string, string>>();
+
 /** `'x'`, `['a', 'b']`, or `{ path, version }` → path strings (and versions). */
 function readPaths(ctx: ExtractContext, arg: ts.Expression | undefined): { paths: string[]; versions?: string[] } {
   if (!arg) return { paths: [''] };
   const a = unwrap(arg);
+  // Literals and same-file constants (`@Controller(ROUTES.x)` stays as its text: it cannot be evaluated here).
+  const consts = (constCache.get(ctx.sf) ?? constCache.set(ctx.sf, collectStringConstants(ctx.sf)).get(ctx.sf))!;
   const strings = (n: ts.Expression): string[] => {
     const u = unwrap(n);
-    if (ts.isStringLiteralLike(u)) return [u.text];
+    const values = evalStrings(u, consts);
+    if (values) return values;
     if (ts.isArrayLiteralExpression(u)) return u.elements.flatMap((e) => strings(e));
     return [`{${u.getText(ctx.sf)}}`];
   };
