@@ -7,6 +7,7 @@ import { defineRule, type FileFacts, type Finding, type RuleContext } from './ap
 import {
   clientEnvPrefix,
   inServerDataFunction,
+  isBrowserBundle,
   isClientFile,
   isExposableLiteral,
   isSecretName,
@@ -44,7 +45,7 @@ export const secretClientExposed = defineRule({
           out.push(ctx.finding({ message: publicNameMessage(name, prefix, 'is defined here'), file: t.file, span: nameSpan(ctx.text(t.file), name), route: null, key: `public-env:${name}` }));
         }
       }
-      if (t.kind === 'bundle') {
+      if (t.kind === 'bundle' && isBrowserBundle(t.file, ctx.model.dependencies)) {
         for (const s of t.secrets) {
           if (!isExposableLiteral(s)) continue;
           const message = `${s.title} (${previewForMessage(s.preview)}) is in built browser code: every visitor can read it. Rotate it and keep it server-side.`;

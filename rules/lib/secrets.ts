@@ -36,6 +36,19 @@ export function isExposableLiteral(fact: SecretFact): boolean {
   return !BROWSER_OK_KINDS.has(fact.kind) && (fact.confidence === 'high' || (fact.confidence === 'medium' && fact.kind !== 'entropy'));
 }
 
+const FRONTEND_DEPS = ['vite', 'react-scripts', '@angular/core', 'vue', 'svelte', 'react-dom', 'parcel', 'webpack'];
+
+/**
+ * Whether a built file ships to browsers: Next.js static chunks and exports, CRA's `build/static`, Vite's
+ * `dist/assets`, client halves of SSR builds, and any other `dist/`/`build/` output of a frontend project. A Node
+ * server's compiled `dist/` and `.next/server` run on the server only.
+ */
+export function isBrowserBundle(file: string, dependencies: Record<string, string>): boolean {
+  if (/(^|\/)(\.next\/server|dist\/server|build\/server)\//.test(file)) return false;
+  if (/(^|\/)(\.next\/static|out|build\/static|dist\/assets|dist\/client|build\/client)\//.test(file)) return true;
+  return /(^|\/)(dist|build)\//.test(file) && FRONTEND_DEPS.some((d) => dependencies[d]);
+}
+
 /** Server-only data functions of the Next.js pages router: their code never reaches the browser. */
 const SERVER_DATA_FUNCTIONS = /^(getServerSideProps|getStaticProps|getStaticPaths|getInitialProps)$/;
 

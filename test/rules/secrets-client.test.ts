@@ -106,3 +106,15 @@ test('secret-client-exposed: PUBLIC_ is a public prefix only in SvelteKit/Astro 
   const kit = await scanFixture({ 'package.json': '{"dependencies":{"@sveltejs/kit":"^2"}}', 'src/a.ts': 'export const k = process.env.PUBLIC_API_KEY;\n' });
   assert.equal(only(kit.result.findings).length, 1);
 });
+
+test('secret-client-exposed: server build output is not browser code', async () => {
+  const key = FAKE.stripeLive();
+  const server = await scanFixture({
+    'package.json': '{"dependencies":{"express":"^4"}}',
+    'dist/server.js': `const s="${key}";\n`,
+    '.next/server/app/page.js': `const s="${key}";\n`,
+  });
+  assert.deepEqual(only(server.result.findings), []);
+  const vite = await scanFixture({ 'package.json': '{"devDependencies":{"vite":"^5"}}', 'dist/index.js': `const s="${key}";\n` });
+  assert.equal(only(vite.result.findings).length, 1);
+});
