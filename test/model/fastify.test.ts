@@ -217,6 +217,25 @@ test('paths and prefixes written with same-file constants and templates', async 
   assert.deepEqual(model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.method} ${r.path}`), ['GET /api/v1/items', 'GET /api/ping']);
 });
 
+test('auth plugins used as hooks: @fastify/passport, @fastify/auth over decorators', async () => {
+  const { model } = await scanFixture({
+    'src/app.ts': [
+      "import Fastify from 'fastify';",
+      "import fastifyPassport from '@fastify/passport';",
+      'const app = Fastify();',
+      "app.decorate('verifyJWT', async (request) => { await request.jwtVerify(); });",
+      "app.get('/a', { preValidation: fastifyPassport.authenticate('jwt') }, async () => 'a');",
+      "app.get('/b', { onRequest: app.auth([app.verifyJWT]) }, async () => 'b');",
+      "app.get('/c', { onRequest: app.auth([app.somethingElse]) }, async () => 'c');",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.path} ${r.protections.map((p) => `${p.kind}:${p.library}`).join(',')}`),
+    ['/a auth:@fastify/passport', '/b auth:@fastify/auth', '/c '],
+  );
+});
+
 test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the app) and routes with folder prefixes', async () => {
   const { model } = await scanFixture({
     'app.js': [

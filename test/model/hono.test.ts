@@ -149,6 +149,27 @@ test('paths written with same-file constants and templates', async () => {
   assert.deepEqual(model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.method} ${r.path}`), ['GET /v1/v1/users/:id']);
 });
 
+test('hono/combine: every() gives what any branch gives, some() only what all branches give', async () => {
+  const { model } = await scanFixture({
+    'src/index.ts': [
+      "import { Hono } from 'hono';",
+      "import { some, every } from 'hono/combine';",
+      "import { bearerAuth } from 'hono/bearer-auth';",
+      "import { jwt } from 'hono/jwt';",
+      "import { logger } from 'hono/logger';",
+      'const app = new Hono();',
+      "app.get('/a', some(bearerAuth({ token: 't' }), jwt({ secret: process.env.S! })), (c) => c.text('a'));",
+      "app.get('/b', some(bearerAuth({ token: 't' }), logger()), (c) => c.text('b'));",
+      "app.get('/c', every(logger(), jwt({ secret: process.env.S! })), (c) => c.text('c'));",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.path} ${r.protections.map((p) => p.kind).join(',')}`),
+    ['/a auth', '/b ', '/c auth'],
+  );
+});
+
 test('use() patterns follow Hono matching', () => {
   assert.equal(patternMatches('/*', '/anything/at/all'), true);
   assert.equal(patternMatches('/api/*', '/api'), true);

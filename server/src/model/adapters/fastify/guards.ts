@@ -29,6 +29,8 @@ export function classifyHook(env: GuardEnv, file: string, ref: ExprRef, scope: P
     const inner = ref.args.flatMap((a) => classifyHook(env, file, a, scope)).filter((p) => p.kind === 'auth');
     return inner.length ? [{ ...inner[0], name: ref.text, library: '@fastify/auth', declaredAt }] : [];
   }
+  const module = moduleOf(env, file, ref);
+  if (module && /^@fastify\/(passport|basic-auth|bearer-auth|auth)$/.test(module)) return make('auth', module);
   const fnId = functionIdOf(env, file, ref);
   if (fnId && isJwtVerifier(env, fnId)) return make('auth', '@fastify/jwt');
   if (ref.kind === 'member' && last && env.decorators.has(last)) {
@@ -57,4 +59,12 @@ export function functionIdOf(env: GuardEnv, file: string, ref: ExprRef): string 
     if (r.kind === 'function') return r.fn.id;
   }
   return undefined;
+}
+
+/** The package a hook comes from (`fastifyPassport.authenticate('jwt')` → `@fastify/passport`), when imported. */
+function moduleOf(env: GuardEnv, file: string, ref: ExprRef): string | undefined {
+  const target = ref.kind === 'call' ? ref.callee : ref;
+  if (target.kind !== 'ident' && target.kind !== 'member') return undefined;
+  const r = env.ctx.resolveRef(file, target);
+  return r.kind === 'module' ? r.module : undefined;
 }

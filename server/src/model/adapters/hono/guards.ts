@@ -21,6 +21,15 @@ export function classifyHono(ctx: LinkContext, file: string, ref: ExprRef, scope
   if (ref.kind === 'array') return ref.items.flatMap((item) => classifyHono(ctx, file, item, scope));
   const shared = ctx.classify(file, ref, scope);
   if (shared.length) return shared;
+  const combinator = ref.kind === 'call' ? combinatorOf(ctx, file, ref.callee) : undefined;
+  if (ref.kind === 'call' && combinator) {
+    // hono/combine: `every(a, b)` gives what any branch gives; `some(a, b)` only what every branch gives.
+    const branches = ref.args.map((a) => classifyHono(ctx, file, a, scope));
+    const all = branches.flat();
+    const kept = all.filter((p, i) => all.findIndex((q) => q.kind === p.kind) === i);
+    const ok = combinator === 'every' ? kept : kept.filter((p) => branches.every((b) => b.some((q) => q.kind === p.kind)));
+    return ok.map((p) => ({ ...p, name: ref.text, declaredAt: { file, span: ref.span } }));
+  }
   const hit = catalogue(ctx, file, ref, 0);
   if (!hit) return [];
   const name = ref.kind === 'call' || ref.kind === 'new' ? ref.callee.text : ref.text;
@@ -56,4 +65,11 @@ export function honoFunctionId(ctx: LinkContext, file: string, ref: ExprRef | un
   const init = r.kind === 'local' ? r.binding.init : undefined;
   if (init?.kind === 'call' && /(^|\.)createMiddleware$/.test(init.callee.text) && init.args[0]?.kind === 'function') return init.args[0].functionId;
   return undefined;
+}
+
+function combinatorOf(ctx: LinkContext, file: string, callee: ExprRef): 'some' | 'every' | undefined {
+  if (callee.kind !== 'ident') return undefined;
+  const r = ctx.resolveRef(file, callee);
+  if (r.kind !== 'module' || r.module !== 'hono/combine') return undefined;
+  return r.exportName === 'some' || r.exportName === 'every' ? r.exportName : undefined;
 }
