@@ -281,3 +281,10 @@ test('controller and method paths written with same-file constants and templates
   });
   assert.deepEqual(model.routes.map((r) => r.key), ['GET /billing/invoices/:invoiceId']);
 });
+
+test('without config helpers, the fixture guard ApiKeyGuard is recognised by the behaviour of its canActivate', async () => {
+  const { model } = await scanFolder(join(fixtures, 'nestjs-per-controller'), {});
+  const summary = model.routes.find((r) => r.key === 'GET /api/v2/reports/summary')!;
+  assert.deepEqual(summary.protections.map((p) => `${p.kind}:${p.name}:${p.via}`), ['auth:ApiKeyGuard:behaviour', 'rateLimit:ThrottlerGuard:library']);
+  assert.equal(summary.protections[0].declaredAt.file, 'src/reports/reports.controller.ts');
+});

@@ -226,3 +226,13 @@ test('pathname gates in the middleware narrow its auth; a preflight-only method 
     'ALL /api/cors auth',
   ]);
 });
+
+test('without config helpers, the fixtures own middleware and wrapper are recognised by behaviour', async () => {
+  const pages = await scanFolder(join(fixtures, 'nextjs-pages-js'), {});
+  const profile = pages.model.routes.find((r) => r.key === 'GET /app/api/account/profile')!;
+  assert.deepEqual(profile.protections.map((p) => `${p.kind}:${p.name}:${p.scope}:${p.via}`), ['auth:requireSession:middleware-file:behaviour']);
+  assert.equal(profile.protections[0].declaredAt.file, 'middleware.js');
+  const app = await scanFolder(join(fixtures, 'nextjs-app'), {});
+  const ticket = app.model.routes.find((r) => r.key === 'GET /api/tickets/:id')!;
+  assert.deepEqual(ticket.protections.map((p) => `${p.kind}:${p.name}:${p.scope}:${p.via}`), ['auth:withAuth:route:behaviour']);
+});
