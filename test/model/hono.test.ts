@@ -47,7 +47,7 @@ test('hono-api: basePath, sub-apps across files, ordered wildcard use, jwt, bear
   assert.equal(model.functions[del.middlewareIds[0]].name, 'requireAdmin');
   assert.deepEqual(
     del.via.map((v) => `${v.message} @ ${v.location.file}:${v.location.span.line}`),
-    ["mounted at '/api/admin' with app.route() @ src/index.ts:17"],
+    ["basePath('/api') @ src/index.ts:8", "mounted at '/api/admin' with app.route() @ src/index.ts:17"],
   );
   const chat = model.routes.find((r) => r.framework === 'hono' && r.path === '/api/v1/chat')!;
   assert.equal(chat.protections[0].library, 'hono/jwt');
@@ -67,6 +67,10 @@ test('hono-workers: instances imported across files, basePath aliases sharing a 
     'POST /webhooks/stripe src/routes/webhooks.ts:4 handler=src/routes/webhooks.ts:<anonymous>@4 []',
   ]);
   const me = model.routes.find((r) => r.framework === 'hono' && r.path === '/v2/me')!;
+  assert.deepEqual(
+    me.via.map((v) => `${v.message} @ ${v.location.file}:${v.location.span.line}`),
+    ["basePath('/v2') @ src/app.ts:4"],
+  );
   // `createMiddleware(fn)`: the wrapped function is what rules inspect.
   assert.equal(model.functions[me.middlewareIds[0]].params[1].name, 'next');
   const limited = model.routes.find((r) => r.framework === 'hono' && r.path === '/v2/chat')!;

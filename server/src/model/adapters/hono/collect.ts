@@ -8,7 +8,7 @@ import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
 import type { Span } from '../../types';
 import { asObject, HTTP_METHODS, joinPath, methodCall, methodsOf, normalisePath, pathValue, pathValues, propValue } from '../fastify/syntax';
-import type { HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
+import type { BaseStep, HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
 
 const CHAIN = new Set([...Object.keys(HTTP_METHODS), 'on', 'use', 'route', 'basePath', 'openapi']);
 const HONO_MODULE = /^(hono|hono\/(tiny|quick)|@hono\/zod-openapi)$/;
@@ -16,6 +16,8 @@ const HONO_MODULE = /^(hono|hono\/(tiny|quick)|@hono\/zod-openapi)$/;
 interface State {
   target: RouterTarget;
   basePath: string;
+  /** Each `basePath(...)` call that built `basePath`, for the route's `via`. */
+  bases: BaseStep[];
   /** Hono reuses the last path for path-less chained calls: `app.get('/x', h).post(h2)`. */
   lastPath: string;
 }
@@ -37,9 +39,9 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
     if (done.has(n)) return done.get(n);
     let state: State | undefined;
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ctors.has(n.expression.text)) {
-      state = { target: { router: rootKey(n, ctx) }, basePath: '', lastPath: '/' };
+      state = { target: { router: rootKey(n, ctx) }, basePath: '', bases: [], lastPath: '/' };
     } else if (ts.isIdentifier(n)) {
-      state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', lastPath: '/' } : undefined);
+      state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', bases: [], lastPath: '/' } : undefined);
     } else if (ts.isCallExpression(n)) {
       const m = methodCall(n);
       const receiver = m && CHAIN.has(m.name) ? evalTarget(m.receiver) : undefined;
@@ -54,11 +56,11 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
       const state = evalTarget(node.initializer);
       if (state && 'router' in state.target) {
         locals.set(node.name.text, { ...state, lastPath: '/' });
-        instances.push({ key: `${ctx.file}#${node.name.text}`, router: state.target.router, basePath: state.basePath });
+        instances.push({ key: `${ctx.file}#${node.name.text}`, router: state.target.router, basePath: state.basePath, bases: state.bases });
       }
     } else if (ts.isExportAssignment(node)) {
       const state = evalTarget(node.expression);
-      if (state && 'router' in state.target) instances.push({ key: `${ctx.file}#default`, router: state.target.router, basePath: state.basePath });
+      if (state && 'router' in state.target) instances.push({ key: `${ctx.file}#default`, router: state.target.router, basePath: state.basePath, bases: state.bases });
     } else if (ts.isCallExpression(node)) evalTarget(node);
     ts.forEachChild(node, visit);
   };
@@ -108,10 +110,11 @@ function applyCall(
   const name0 = ctx.span(nameNode);
   const chained = ts.isCallExpression(unwrap(receiver)) || ctx.span(receiver).endLine !== name0.line;
   const span = chained ? joinSpans(name0, own) : own;
-  const base = { target: state.target, span, pos: span.start };
+  const base = { target: state.target, span, pos: span.start, bases: state.bases };
   if (name === 'basePath') {
     const p = pathValue(args[0], ctx.sf);
-    return p === undefined ? undefined : { ...state, basePath: joinPath(state.basePath, p), lastPath: '/' };
+    if (p === undefined) return undefined;
+    return { ...state, basePath: joinPath(state.basePath, p), bases: [...state.bases, { path: p, file: ctx.file, span: ctx.span(call) }], lastPath: '/' };
   }
   if (name === 'use') {
     const path = pathValue(args[0], ctx.sf);
@@ -154,7 +157,7 @@ function joinSpans(a: Span, b: Span): Span {
  * `@hono/zod-openapi`: `app.openapi(createRoute({ method, path, request, middleware }), handler)`, with the route
  * written inline or as a same-file constant. A `request` schema is validated by the library before the handler runs.
  */
-function openapiCall(call: ts.CallExpression, state: State, base: Pick<HonoRouteOp, 'target' | 'span' | 'pos'>, ctx: ExtractContext, ops: HonoOp[]): State {
+function openapiCall(call: ts.CallExpression, state: State, base: Pick<HonoRouteOp, 'target' | 'span' | 'pos' | 'bases'>, ctx: ExtractContext, ops: HonoOp[]): State {
   const [routeArg, handler] = call.arguments;
   const def = routeArg && createRouteObject(routeArg, ctx.sf);
   const methods = def && methodsOf(propValue(def, 'method'));

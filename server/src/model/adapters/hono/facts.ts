@@ -16,6 +16,14 @@ export interface HonoInstance {
   key: string;
   router: string;
   basePath: string;
+  bases: BaseStep[];
+}
+
+/** One `basePath(path)` call: reported in a route's `via`. */
+export interface BaseStep {
+  path: string;
+  file: string;
+  span: Span;
 }
 
 interface OpBase {
@@ -23,6 +31,8 @@ interface OpBase {
   span: Span;
   /** Offset of the call: orders operations within a file. */
   pos: number;
+  /** The `basePath` calls already applied to this operation's paths. */
+  bases: BaseStep[];
 }
 
 export interface HonoRouteOp extends OpBase {

@@ -6,7 +6,7 @@
 import type { LinkContext, LinkedRoute } from '../../adapter';
 import type { ExprRef, Location, Protection, ProtectionScope, Span } from '../../types';
 import { joinPath } from '../fastify/syntax';
-import type { HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
+import type { BaseStep, HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
 import { classifyHono, honoFunctionId } from './guards';
 
 type Entry =
@@ -29,7 +29,7 @@ export function linkHono(ctx: LinkContext): LinkedRoute[] {
     for (const op of facts.ops) {
       const target = routerOf(env, file, op.target);
       if (!target) continue;
-      const resolved = target.basePath ? rebase(op, target.basePath) : op;
+      const resolved = target.basePath ? { ...rebase(op, target.basePath), bases: [...target.bases, ...op.bases] } : op;
       const list = env.ops.get(target.router) ?? [];
       list.push({ file, op: resolved });
       env.ops.set(target.router, list);
@@ -52,12 +52,22 @@ export function linkHono(ctx: LinkContext): LinkedRoute[] {
 }
 
 /** The router (and extra base path) a target denotes; imported names must resolve to a known Hono instance. */
-function routerOf(env: Env, file: string, target: RouterTarget): { router: string; basePath: string } | undefined {
-  if ('router' in target) return { router: target.router, basePath: '' };
+function routerOf(env: Env, file: string, target: RouterTarget): { router: string; basePath: string; bases: BaseStep[] } | undefined {
+  if ('router' in target) return { router: target.router, basePath: '', bases: [] };
   const r = env.ctx.resolveName(file, target.name);
   if (r.kind !== 'local') return undefined;
   const inst = env.instances.get(`${r.file}#${r.binding.name}`);
-  return inst ? { router: inst.router, basePath: inst.basePath } : undefined;
+  return inst ? { router: inst.router, basePath: inst.basePath, bases: inst.bases } : undefined;
+}
+
+/** `via` plus one entry per `basePath(...)` call that shaped the path (each listed once). */
+function withBases(via: Via[], bases: BaseStep[]): Via[] {
+  const out = [...via];
+  for (const b of bases) {
+    const location = { file: b.file, span: b.span };
+    if (!out.some((v) => v.location.file === b.file && v.location.span.start === b.span.start)) out.push({ message: `basePath('${b.path}')`, location });
+  }
+  return out;
 }
 
 /** Operations on an imported `basePath` instance: its base path applies on top of what was written. */
@@ -76,13 +86,13 @@ function flatten(env: Env, router: string, prefix: string, via: Via[], depth: nu
       const pattern = joinPath(prefix, op.pattern);
       const scope: ProtectionScope = depth > 0 ? 'router' : pattern === '/*' ? 'app' : 'mount';
       out.push({ kind: 'use', file, pattern, refs: op.refs, scope });
-    } else if (op.kind === 'route') out.push({ kind: 'route', file, op, prefix, via });
+    } else if (op.kind === 'route') out.push({ kind: 'route', file, op, prefix, via: withBases(via, op.bases) });
     else {
       const sub = routerOf(env, file, op.sub);
       if (!sub) continue;
       const path = joinPath(prefix, op.path);
       const step = { message: `mounted at '${path}' with app.route()`, location: { file, span: op.span } };
-      out.push(...flatten(env, sub.router, path, [...via, step], depth + 1, inner));
+      out.push(...flatten(env, sub.router, path, [...withBases(via, op.bases), step], depth + 1, inner));
     }
   }
   return out;
