@@ -10,7 +10,7 @@ import type { ExprRef, Location, Protection, ProtectionScope, RouteTag } from '.
 import type { NestController, NestDecorator, NestFacts, NestRouteFact } from './facts';
 import { guardInfo, keyText, metaDecoratorOf, pipeInfo, PUBLIC_KEY, ROLES_KEY } from './guards';
 import { middlewareFor } from './middleware';
-import { appGlobals, routePaths, type AppGlobals } from './paths';
+import { appGlobals, appKey, routePaths, type AppGlobals } from './paths';
 
 const PUBLIC_NAMES = /^(Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth|NoAuth|Unprotected)$/;
 const ROLE_NAMES = /^(Roles|Role|HasRoles|HasRole|RequireRoles|Permissions|RequirePermissions)$/;
@@ -24,12 +24,24 @@ interface RouteMeta {
   skipThrottle: boolean;
 }
 
+/**
+ * Guard and pipe analysis does not depend on the route (metadata is applied afterwards), so a global guard is
+ * classified once per link, not once per route.
+ */
+const memos = new WeakMap<LinkContext, Map<string, unknown>>();
+function memo<T>(ctx: LinkContext, key: string, make: () => T): T {
+  let m = memos.get(ctx);
+  if (!m) memos.set(ctx, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
 export function linkNest(ctx: LinkContext): LinkedRoute[] {
   const all = ctx.facts<NestFacts>('nestjs');
   const routes: LinkedRoute[] = [];
   for (const [file, facts] of all) {
     for (const controller of facts.controllers) {
-      const globals = appGlobals(all, file);
+      const globals = memo(ctx, `app\0${appKey(all, file)}`, () => appGlobals(all, file));
       for (const route of controller.routes) routes.push(...buildRoutes(ctx, file, controller, route, globals));
     }
   }
@@ -95,7 +107,7 @@ function readDecorator(ctx: LinkContext, file: string, d: NestDecorator, scope: 
 function guardProtections(ctx: LinkContext, meta: RouteMeta): Protection[] {
   const out: Protection[] = [];
   for (const g of meta.guards) {
-    const info = guardInfo(ctx, g.file, g.ref, g.scope);
+    const info = memo(ctx, `g\0${g.file}\0${g.ref.span.start}\0${g.scope}`, () => guardInfo(ctx, g.file, g.ref, g.scope));
     // @Public() lifts a guard that reads the public key; a global guard we cannot inspect is assumed to honour it.
     const lifted = meta.isPublic && (info.publicAware === true || (g.scope === 'app' && info.publicAware === undefined));
     for (const p of info.protections) {
@@ -119,7 +131,7 @@ function pipeProtections(ctx: LinkContext, file: string, r: NestRouteFact, meta:
   const out: Protection[] = [];
   const dtoOnly = dtoTyped(ctx, file, r);
   for (const p of meta.pipes) {
-    const info = pipeInfo(ctx, p.file, p.ref, p.scope);
+    const info = memo(ctx, `p\0${p.file}\0${p.ref.span.start}\0${p.scope}`, () => pipeInfo(ctx, p.file, p.ref, p.scope));
     if (info.protection && (!info.needsDto || dtoOnly)) out.push(info.protection);
   }
   for (const param of r.params) {

@@ -54,7 +54,7 @@ function classifyMiddleware(ctx: LinkContext, file: string, ref: ExprRef, scope:
   if (r.kind === 'function') return { protections: found, id: r.fn.id };
   if (r.kind !== 'local' || r.binding.kind !== 'class') return { protections: found };
   // A middleware class: its `use(req, res, next)` method is what runs.
-  const use = Object.values(ctx.functions).find((f) => f.name === `${r.binding.name}.use` && f.id.startsWith(r.file + '#'));
+  const use = ctx.files[r.file]?.functions.find((f) => f.name === `${r.binding.name}.use`);
   if (!use) return { protections: found };
   if (found.length) return { protections: found, id: use.id };
   const fnRef: ExprRef = { kind: 'function', functionId: use.id, text: `${r.binding.name}.use`, span: ref.span };

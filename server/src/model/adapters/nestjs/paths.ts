@@ -31,6 +31,11 @@ function appOf(roots: string[], file: string): string | undefined {
   return roots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
 }
 
+/** Which app a controller file belongs to (`''`-rooted single app, or shared code outside every root). */
+export function appKey(all: [string, NestFacts][], file: string): string {
+  return appOf(appRoots(all), file) ?? '\0shared';
+}
+
 export function appGlobals(all: [string, NestFacts][], controllerFile: string): AppGlobals {
   const roots = appRoots(all);
   const app = appOf(roots, controllerFile);
