@@ -47,7 +47,7 @@ export interface DiagnosticData {
 export interface FolderStatus {
   folder: string;
   name: string;
-  /** `indexing` until the first analysis of this folder has finished. */
+  /** `indexing` until the first analysis of this folder has finished; `error` when indexing or the last analysis failed. */
   state: 'indexing' | 'ready' | 'error';
   /** Source files with facts in the model. */
   files: number;
@@ -64,7 +64,7 @@ export interface FolderStatus {
  * instead of sleeping.
  */
 export interface StatusParams {
-  /** `ok`; `warning` when a config file is invalid or a rule crashed (analysis goes on); `error` when indexing failed. */
+  /** `ok`; `warning` when a config file is invalid or a rule crashed (analysis goes on); `error` when indexing or analysis failed. */
   health: 'ok' | 'warning' | 'error';
   /** True when nothing is queued or running: the published diagnostics reflect every input counted in `inputs`. */
   quiescent: boolean;

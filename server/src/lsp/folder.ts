@@ -33,6 +33,8 @@ export class Folder {
   configProblem?: string;
   /** One line when indexing itself failed. */
   indexProblem?: string;
+  /** One line when the last analysis (linking or the engine) crashed; the previous analysis stays in place. */
+  analysisProblem?: string;
   analysis?: Analysis;
   private analyses = 0;
   /** Open buffers' texts, by folder-relative path, as last given to the index (the last text that parsed). */

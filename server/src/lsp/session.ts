@@ -192,7 +192,16 @@ export class Session {
       this.publisher.clear(folder.uri);
       return;
     }
-    const analysis = folder.analyse();
+    let analysis;
+    try {
+      analysis = folder.analyse();
+      folder.analysisProblem = undefined;
+    } catch (e) {
+      // A crash while linking or in the engine must not take the server down: keep the last diagnostics, say so.
+      folder.analysisProblem = `analysis failed: ${(e as Error).message.split('\n')[0]}`;
+      this.connection.console.error(`${folder.name}: ${(e as Error).stack ?? e}`);
+      return;
+    }
     if (!analysis) return;
     this.publisher.update(folder.uri, diagnosticsByUri(folder, analysis, settings.diagnostics.minSeverity));
     const key = JSON.stringify([analysis.scorecard.verdict, analysis.scorecard.checks.map((c) => [c.status, c.findings])]);
@@ -222,11 +231,11 @@ export class Session {
 
   status(): StatusParams {
     const folders: FolderStatus[] = [...this.folders.values()].map((f) => {
-      const problem = f.indexProblem ?? f.configProblem ?? ruleProblem(f);
+      const problem = f.indexProblem ?? f.analysisProblem ?? f.configProblem ?? ruleProblem(f);
       return {
         folder: f.uri,
         name: f.name,
-        state: f.indexProblem ? 'error' : f.analysis ? 'ready' : 'indexing',
+        state: f.indexProblem || f.analysisProblem ? 'error' : f.analysis ? 'ready' : 'indexing',
         files: f.analysis ? Object.keys(f.analysis.model.files).length : 0,
         findings: this.publisher.count(f.uri),
         routes: f.analysis?.model.routes.length ?? 0,
