@@ -108,3 +108,19 @@ test('--allow-burst alone bursts only GET routes; POST auth/chat routes are list
     await t.close();
   }
 });
+
+test('a spent budget turns unfinished checks into skip with the reason, never into a pass', async () => {
+  const t = await lab.start('bad');
+  try {
+    const r = await runProbe({ url: t.url, httpUrl: t.httpUrl, ca: lab.pki.ca, routes: INVENTORY, allowBurst: true, allowPost: true, budget: 12, latencySamples: 1 });
+    assert.equal(r.requests, 12);
+    const byId = Object.fromEntries(r.checks.map((c) => [c.id, c]));
+    for (const id of ['rate-limit', 'bundle-secrets', 'health'] as const) {
+      assert.equal(byId[id].status, 'skip', `${id}: ${byId[id].summary}`);
+      assert.match(byId[id].summary, /budget (of 12 )?spent/);
+    }
+    assert.ok(!r.checks.some((c) => c.status === 'pass' && c.id !== 'edge'), r.checks.map((c) => `${c.id}=${c.status}`).join(' '));
+  } finally {
+    await t.close();
+  }
+});

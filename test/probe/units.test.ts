@@ -66,6 +66,8 @@ test('nearest-rank percentiles, worst status, concrete paths, organisational dom
   assert.equal(worst(['pass', 'warn', 'skip']), 'warn');
   assert.equal(worst(['pass', 'error', 'fail']), 'fail');
   assert.equal(worst([]), 'skip');
+  assert.equal(worst(['skip', 'skip']), 'skip');
+  assert.equal(worst(['skip', 'pass']), 'pass');
   assert.equal(concretePath('/api/tickets/:id/messages/*rest'), '/api/tickets/1/messages/x');
   assert.equal(organisationalDomain('mail.eu.example.com'), 'example.com');
   assert.equal(organisationalDomain('news.bbc.co.uk'), 'bbc.co.uk');

@@ -49,7 +49,8 @@ export function check(id: ProbeCheckId, status: ProbeStatus, summary: string, ev
 /** The worst status of several results, for checks made of per-route parts. */
 export function worst(statuses: ProbeStatus[]): ProbeStatus {
   const rank: Record<ProbeStatus, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
-  return statuses.reduce<ProbeStatus>((a, b) => (rank[b] > rank[a] ? b : a), statuses.length ? 'pass' : 'skip');
+  // Starts from skip: parts that were all skipped (budget spent, no consent) must not add up to a pass.
+  return statuses.reduce<ProbeStatus>((a, b) => (rank[b] > rank[a] ? b : a), 'skip');
 }
 
 /** A concrete path for a route pattern: `:id` → `1`, `*slug` → `x`, so that the request hits the route. */

@@ -61,7 +61,7 @@ export function toMarkdown(r: ProbeOutput): string {
   }
   if (r.join) {
     const lines = joinText(r.join).filter((l) => l);
-    if (lines.length) out.push('', '## Joined with the code', '', ...lines.map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : `**${l}**`)));
+    if (lines.length) out.push('', '## Joined with the code', ...lines.map((l) => (l.startsWith('  ') ? `- ${l.trim()}` : `\n**${l}**\n`)));
   }
   if (r.scorecard) {
     out.push('', `## Scorecard: ${r.scorecard.verdict}`, '', '| row | status | source |', '| --- | --- | --- |');

@@ -78,6 +78,7 @@ export async function bundleSecretsCheck(ctx: ProbeContext): Promise<ProbeCheck>
   const fetched: string[] = [];
   const otherOrigins: string[] = [];
   const errors: string[] = [];
+  let refused: string | undefined;
   for (const src of srcs.slice(0, MAX_SCRIPTS)) {
     const url = new URL(src, page.response.url);
     if (url.origin !== ctx.target.origin) {
@@ -87,7 +88,10 @@ export async function bundleSecretsCheck(ctx: ProbeContext): Promise<ProbeCheck>
     try {
       await scanScript(ctx, url, hits, fetched);
     } catch (e) {
-      if (e instanceof GateRefusal) break;
+      if (e instanceof GateRefusal) {
+        refused = e.message;
+        break;
+      }
       errors.push(`${url.pathname}: ${errorCode(e)}`);
     }
   }
@@ -97,6 +101,7 @@ export async function bundleSecretsCheck(ctx: ProbeContext): Promise<ProbeCheck>
     const h = serious[0];
     return check('bundle-secrets', 'fail', `${serious.length} secret(s) shipped to browsers, e.g. ${h.title} ${h.preview} in ${h.where}:${h.line}`, evidence);
   }
+  if (refused && !hits.length) return check('bundle-secrets', 'skip', `scripts not all fetched: ${refused}`, evidence);
   if (hits.length) return check('bundle-secrets', 'warn', `${hits.length} possible secret(s) (low confidence) in the page's scripts`, evidence);
   return check('bundle-secrets', 'pass', `no secrets in ${inline.length} inline and ${fetched.length} fetched script(s) and maps`, evidence);
 }

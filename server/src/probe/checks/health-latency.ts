@@ -23,7 +23,7 @@ export async function healthCheck(ctx: ProbeContext): Promise<{ check: ProbeChec
         return { check: check('health', 'pass', `GET ${path} answers ${res.status} in ${res.ms} ms`, { tried, fromCode }), found: path };
       }
     } catch (e) {
-      if (e instanceof GateRefusal) break;
+      if (e instanceof GateRefusal) return { check: check('health', 'skip', `not finished: ${e.message}`, { tried, fromCode }) };
       tried.push({ request: `GET ${path}`, error: errorCode(e) });
     }
   }
