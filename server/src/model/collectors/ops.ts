@@ -84,7 +84,10 @@ function collect(ctx: ExtractContext): OpsFacts | undefined {
       const callee = calleePath(node.expression, map);
       const entry = callee && toolOf(callee.spec);
       const path = callee && (ts.isNewExpression(node) ? `new ${callee.path}` : callee.path);
-      if (entry && path && entry.calls.test(path)) monitoring.push({ tool: entry.tool, what: node.expression.getText(ctx.sf), span: ctx.span(node) });
+      if (entry && path && entry.calls.test(path)) {
+        const what = `${ts.isNewExpression(node) ? 'new ' : ''}${node.expression.getText(ctx.sf)}`;
+        monitoring.push({ tool: entry.tool, what, span: ctx.span(node) });
+      }
     }
     ts.forEachChild(node, visit);
   };
