@@ -9,12 +9,20 @@ import { addAuthGuardFix } from './fixes/add-auth-guard';
 import { finish } from './fixes/common';
 import { atMost, authExemption, isSensitive, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
 
+/** "calls an LLM and " — empty for a plain GET, whose message then says only that it is open. */
+function doing(ctx: RuleContext, route: Route): string {
+  const what = whatItDoes(route, ctx.model.functions);
+  return what ? `${what} and ` : '';
+}
+
 /** Why it matters, per kind of route: the consequence an attacker gets. */
-function consequence(route: Route): string {
-  if (route.tags.includes('ai')) return 'anyone can spend your model budget and read what it answers';
+function consequence(ctx: RuleContext, route: Route): string {
+  if (route.tags.includes('ai')) {
+    return whatItDoes(route, ctx.model.functions) === 'calls an LLM' ? 'anyone can spend your model budget and read what it answers' : 'anyone can read or change conversations';
+  }
   if (route.tags.includes('admin')) return 'anyone on the internet can use it';
   if (route.tags.includes('data')) return route.method === 'GET' ? 'anyone can read it' : 'anyone can change it';
-  return isSensitive(route) ? 'anyone on the internet can call it' : 'anyone on the internet can call it (list it in publicRoutes if that is intended)';
+  return isSensitive(route) ? 'anyone on the internet can call it' : 'anyone on the internet can call it (add it to publicRoutes if that is intended)';
 }
 
 function check(ctx: RuleContext, route: Route): Finding | undefined {
@@ -25,7 +33,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
   const fix = addAuthGuardFix(ctx, route);
   return ctx.finding({
     severity,
-    message: `${route.key} ${whatItDoes(route)} and has no authentication: ${consequence(route)}.`,
+    message: `${route.key} ${doing(ctx, route)}has no authentication: ${consequence(ctx, route)}.`,
     file: route.file,
     span: route.span,
     route: route.key,

@@ -6,13 +6,17 @@
 import { defineRule, type Finding, type Protection, type Route, type RouteTag, type RuleContext } from './api';
 import { addRateLimitFix } from './fixes/add-rate-limit';
 import { finish } from './fixes/common';
-import { atMost, isAuthEntryPoint, protectionsOf, relatedOf } from './lib/routes';
+import { atMost, isAuthEntryPoint, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
 
 const LIMITED: readonly RouteTag[] = ['ai', 'auth', 'webhook', 'admin'];
 
 /** What an attacker (or a bug) does with the route when nothing limits it. */
-function consequence(route: Route): string {
-  if (route.tags.includes('ai')) return 'calls an LLM and has no rate limit: one script can burn your model budget and slow every other customer';
+function consequence(ctx: RuleContext, route: Route): string {
+  if (route.tags.includes('ai')) {
+    return whatItDoes(route, ctx.model.functions) === 'calls an LLM'
+      ? 'calls an LLM and has no rate limit: one script can burn your model budget and slow every other customer'
+      : 'is a chat endpoint without a rate limit: one script can scrape or churn conversations for every customer';
+  }
   if (route.tags.includes('auth')) {
     return isAuthEntryPoint(route)
       ? 'is a login/sign-up/reset endpoint without a rate limit: passwords and reset codes can be brute-forced'
@@ -42,7 +46,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
   const base = { file: route.file, span: route.span, route: route.key, key: `${route.key} ${route.file}`, related: relatedOf(route) };
   if (!limits.length) {
     const fix = addRateLimitFix(ctx, route);
-    return ctx.finding({ ...base, message: `${route.key} ${consequence(route)}.`, fixes: fix ? [finish(ctx, fix)] : [] });
+    return ctx.finding({ ...base, message: `${route.key} ${consequence(ctx, route)}.`, fixes: fix ? [finish(ctx, fix)] : [] });
   }
   const ipOnly = route.tags.includes('ai') && limits.every((p) => p.keyedBy === 'ip' && !ownKey(ctx, p)) && !routeKeyedLimit(ctx, route);
   if (!ipOnly) return undefined;
@@ -50,7 +54,7 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
   return ctx.finding({
     ...base,
     severity: atMost(ctx.severity, 'warning'),
-    message: `${route.key} calls an LLM and is rate-limited only per IP (${limits.map((p) => p.name).join(', ')}): add per-user/token and per-conversation limits so one customer or one runaway conversation cannot spend the budget.`,
+    message: `${route.key} ${whatItDoes(route, ctx.model.functions)} and is rate-limited only per IP (${limits.map((p) => p.name).join(', ')}): add per-user/token and per-conversation limits so one customer or one runaway conversation cannot spend the budget.`,
     fixes: fix ? [finish(ctx, fix)] : [],
     related: [
       ...(base.related ?? []),

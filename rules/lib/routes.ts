@@ -3,7 +3,7 @@
  * which routes are exempt from authentication on purpose, and plain-English descriptions of what a route does so
  * that messages say why the gap matters.
  */
-import type { Finding, HttpMethod, Protection, ProtectionKind, Route, Severity } from '../api';
+import type { Finding, FunctionFacts, HttpMethod, Protection, ProtectionKind, Route, Severity } from '../api';
 
 /** Protections of a kind, from any scope (app, router, mount, controller, route, handler, middleware file, config). */
 export function protectionsOf(route: Route, kinds: readonly ProtectionKind[]): Protection[] {
@@ -60,14 +60,28 @@ export function atMost(configured: Severity, cap: Severity): Severity {
   return RANK[configured] <= RANK[cap] ? configured : cap;
 }
 
-/** What the route does, as a verb phrase for messages ("calls an LLM"). */
-export function whatItDoes(route: Route): string {
-  if (route.tags.includes('ai')) return 'calls an LLM';
+/** Whether the route's handler (or its route middleware) visibly uses an LLM's output. */
+export function callsLlm(route: Route, functions: Record<string, FunctionFacts>): boolean | undefined {
+  const ids = [route.handlerId, ...route.middlewareIds].filter((id): id is string => !!id);
+  const fns = ids.map((id) => functions[id]).filter(Boolean);
+  if (!fns.length) return undefined;
+  const llm = (v?: { sources: readonly string[] }) => !!v?.sources.includes('llm');
+  return fns.some((f) => f.assignments.some((a) => llm(a.value)) || f.returns.some(llm) || f.responses.some((r) => llm(r.body)) || f.calls.some((c) => c.args.some(llm)));
+}
+
+/** What the route does, as a verb phrase for messages ("calls an LLM"), or undefined for a plain GET. */
+export function whatItDoes(route: Route, functions: Record<string, FunctionFacts> = {}): string | undefined {
+  if (route.tags.includes('ai')) {
+    // Sending to a chat route calls the model (maybe through a service the IR does not show); reading or deleting
+    // a conversation does not, unless the handler visibly uses an LLM's output.
+    const sends = ['POST', 'PUT', 'PATCH', 'ALL'].includes(route.method);
+    return sends || callsLlm(route, functions) ? 'calls an LLM' : 'is a chat endpoint';
+  }
   if (route.tags.includes('admin')) return 'is an admin endpoint';
   if (route.tags.includes('data')) return route.method === 'GET' || route.method === 'HEAD' ? 'returns customer data' : 'changes customer data';
   if (route.tags.includes('webhook')) return 'receives webhooks';
   if (route.tags.includes('auth')) return isAuthEntryPoint(route) ? 'is a login/sign-up/reset endpoint' : 'is an account endpoint';
-  return changesState(route) ? 'changes server state' : 'serves data';
+  return changesState(route) ? 'changes server state' : undefined;
 }
 
 /** Related information: the mounts, controller prefixes and middleware files that shaped the route. */

@@ -132,3 +132,20 @@ test('auth entry points: ways in are exempt, other /auth routes are not', () => 
   assert.equal(authExemption({ path: '/.well-known/jwks.json', method: 'POST', tags: [] } as never), undefined);
   assert.equal(authExemption({ path: '/api/robots.txt.bak', method: 'GET', tags: [] } as never), undefined);
 });
+
+test('messages say what is known: chat sends call the model, history reads do not, plain GETs are just open', () => {
+  const files = { 'src/app.ts': "const read = (req: any, res: any) => res.json([]);\napp.get('/api/chat/:id', read);\napp.post('/api/chat', read);\napp.get('/', read);\n" };
+  const built = buildModel({
+    files,
+    routes: [
+      { method: 'GET', path: '/api/chat/:id', file: 'src/app.ts', framework: 'express', tags: ['ai'], at: "app.get('/api/chat/:id', read)", handler: '(req: any' },
+      { method: 'POST', path: '/api/chat', file: 'src/app.ts', framework: 'express', tags: ['ai'], at: "app.post('/api/chat', read)", handler: '(req: any' },
+      { method: 'GET', path: '/', file: 'src/app.ts', framework: 'express', at: "app.get('/', read)" },
+    ],
+  });
+  assert.deepEqual(runRule(built, RULE).map((f) => f.message), [
+    'GET /api/chat/:id is a chat endpoint and has no authentication: anyone can read or change conversations.',
+    'POST /api/chat calls an LLM and has no authentication: anyone can spend your model budget and read what it answers.',
+    'GET / has no authentication: anyone on the internet can call it (add it to publicRoutes if that is intended).',
+  ]);
+});
