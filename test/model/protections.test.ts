@@ -194,3 +194,30 @@ export const gate = (req, res, next) => next();
   const p = find(r['GET /api/x'], 'auth')!;
   assert.equal(p.via, 'config');
 });
+
+test('handler bodies: ajv compiled validators and typebox Value.Check guard the body; JSON.parse does not', async () => {
+  const r = await routes(`
+//- src/app.ts
+import express from 'express';
+import Ajv from 'ajv';
+import { Value } from '@sinclair/typebox/value';
+const ajv = new Ajv();
+const validate = ajv.compile(schema);
+const app = express();
+app.post('/api/a', (req, res) => {
+  if (!validate(req.body)) return res.status(400).json(validate.errors);
+  res.json({});
+});
+app.post('/api/b', (req, res) => {
+  if (!Value.Check(T, req.body)) return res.status(400).end();
+  res.json({});
+});
+app.post('/api/c', (req, res) => {
+  const data = JSON.parse(req.body.payload);
+  res.json(data);
+});
+`);
+  assert.equal(find(r['POST /api/a'], 'validation')?.library, 'ajv');
+  assert.equal(find(r['POST /api/b'], 'validation')?.library, '@sinclair/typebox/value');
+  assert.equal(find(r['POST /api/c'], 'validation'), undefined);
+});

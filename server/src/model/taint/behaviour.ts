@@ -11,6 +11,7 @@ const CLIENT_SOURCES: readonly Source[] = ['params', 'query', 'body', 'bodyWhole
 /** A 403 that compares identity with a record or client input is an ownership check (authz), not authentication. */
 const OWNERSHIP_SOURCES: readonly Source[] = ['dbRecord', 'params', 'query', 'body', 'bodyWhole'];
 const VALIDATOR_CALLEE = /(^|\.)(parse|parseAsync|safeParse|safeParseAsync|validate|validateAsync|validateSync|validateOrReject|cast|Check|Decode|Parse)$/;
+const BARE_VALIDATORS = /^(validate|validateOrReject|validateSync|parse|safeParse|parseAsync|safeParseAsync)$/;
 const NOT_VALIDATOR_ROOT = /^(JSON|Date|url|URL|qs|querystring|path|Number|console|parseInt|parseFloat)$/;
 
 const hasAny = (list: readonly Source[], wanted: readonly Source[]) => list.some((s) => wanted.includes(s));
@@ -61,7 +62,9 @@ export function behaviourOf(fn: FunctionFacts, strict = false): Behaviour {
  * itself validation: the validator middleware that produced it is the protection.
  */
 export function isValidatorCall(c: CallFact): boolean {
-  if (!VALIDATOR_CALLEE.test(c.callee) || c.callee.indexOf('.') < 0) return false;
+  // Bare calls only for names that are validators by convention (`validate(req.body)` from `ajv.compile`, valibot `parse`).
+  const bare = c.callee.indexOf('.') < 0;
+  if (!VALIDATOR_CALLEE.test(c.callee) || (bare && !BARE_VALIDATORS.test(c.callee))) return false;
   if (c.root && NOT_VALIDATOR_ROOT.test(c.root)) return false;
   return c.args.some((a) => hasAny(a.sources, CLIENT_SOURCES) || hasAny(a.spreads ?? [], CLIENT_SOURCES));
 }

@@ -20,16 +20,14 @@ function leadingName(ref: ExprRef): string | undefined {
 }
 
 /** The npm module a call's root comes from: imported directly, or a local built from an import (`const r = new Ratelimit()`). */
-export function moduleOfRoot(ctx: LinkContext, file: string, root: string | undefined): string | undefined {
-  if (!root || root === 'this') return undefined;
+export function moduleOfRoot(ctx: LinkContext, file: string, root: string | undefined, depth = 0): string | undefined {
+  if (!root || root === 'this' || depth > 3) return undefined;
   const r = ctx.resolveName(file, root);
   if (r.kind === 'module') return r.module;
   if (r.kind === 'local' && r.binding.init) {
+    // `const validate = ajv.compile(schema)` → `const ajv = new Ajv()` → 'ajv'.
     const lead = leadingName(r.binding.init);
-    if (lead && lead !== root) {
-      const inner = ctx.resolveName(r.file, lead);
-      if (inner.kind === 'module') return inner.module;
-    }
+    if (lead && !(lead === root && r.file === file)) return moduleOfRoot(ctx, r.file, lead, depth + 1);
   }
   return undefined;
 }
