@@ -4,8 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import type { RouteInfo, ScorecardResult } from '../../server/src/protocol';
 import { LspClient, uriOf } from './client';
 import { expressWorkspace } from './fixture';
@@ -69,4 +70,25 @@ test('readiness/rescan re-reads files changed on disk without any watcher event'
     const routes = (await client.connection.sendRequest('readiness/routes', {})) as RouteInfo[];
     assert.equal(routes.find((r) => r.path === '/api/tickets/:id'), undefined);
   });
+});
+
+test('a request waiting for pending analysis is cancellable', async () => {
+  const root = expressWorkspace();
+  // A long typing debounce keeps an edit pending, so the scorecard request has to wait for it.
+  const client = await LspClient.start({ folders: [root], settings: { analysis: { debounceMs: 5000 } } });
+  try {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    const text = readFileSync(app, 'utf8');
+    await client.open(app, text);
+    await client.quiescent();
+    await client.change(app, text + '// typing\n');
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest('readiness/scorecard', {}, source.token);
+    source.cancel();
+    await assert.rejects(pending, (e: { code?: number }) => e.code === -32800);
+  } finally {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
