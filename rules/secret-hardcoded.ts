@@ -98,8 +98,10 @@ export function envNameFor(s: SecretFact): string {
 }
 
 /**
- * Replace the string literal with `process.env.NAME` (or drop a `|| 'literal'` fallback after an env read) and add
- * `NAME=` to the env template. Only when the secret is a whole, plain string literal: anything else could break code.
+ * Replace the string literal with `process.env.NAME ?? ''` (or, after an env read, turn a `|| 'literal'` fallback
+ * into `|| ''`) and add `NAME=` to the env template. The `?? ''` keeps the expression a `string`, so typed callers
+ * still type-check; parentheses are added where an operator could bind differently. Only for a whole, plain string
+ * literal: anything else could break code.
  */
 function moveToEnvFix(ctx: RuleContext<Options>, file: string, s: SecretFact) {
   const text = ctx.text(file);
@@ -108,16 +110,17 @@ function moveToEnvFix(ctx: RuleContext<Options>, file: string, s: SecretFact) {
   if (!['"', "'", '`'].includes(quote) || text[s.span.end] !== quote) return undefined;
   const literal = text.slice(s.span.start - 1, s.span.end + 1);
   if (quote === '`' && literal.includes('${')) return undefined;
-  const name = envNameFor(s);
-  const before = text.slice(Math.max(0, s.span.start - 200), s.span.start - 1);
-  const fallback = /process\.env\.([A-Za-z_]\w*)(\s*(?:\|\||\?\?)\s*)$/.exec(before);
-  const edit = fallback
-    ? { file, start: s.span.start - 1 - fallback[2].length, end: s.span.end + 1, newText: '' }
-    : { file, start: s.span.start - 1, end: s.span.end + 1, newText: `process.env.${name}` };
-  const envName = fallback ? fallback[1] : name;
+  const start = s.span.start - 1;
+  const end = s.span.end + 1;
+  const before = text.slice(Math.max(0, start - 200), start);
+  const fallback = /process\.env\.([A-Za-z_]\w*)\s*(?:\|\||\?\?)\s*$/.exec(before);
+  const envName = fallback ? fallback[1] : envNameFor(s);
+  const read = `process.env.${envName} ?? ''`;
+  const standalone = /(^|[(,:[{;]|[^=!<>]=|=>|\breturn)\s*$/.test(before) && /^\s*([),;\]}]|$)/m.test(text.slice(end, end + 40));
+  const edit = { file, start, end, newText: fallback ? "''" : standalone ? read : `(${read})` };
   const example = addToEnvExample(ctx as RuleContext<unknown>, file, envName);
   return {
-    title: fallback ? `Remove the hard-coded fallback for ${envName}` : `Read ${name} from the environment`,
+    title: fallback ? `Remove the hard-coded fallback for ${envName}` : `Read ${envName} from the environment`,
     edits: [edit, ...example.edits],
     createFiles: example.createFiles,
     safe: false,

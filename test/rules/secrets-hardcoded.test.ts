@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
+import { tmpdir } from 'node:os';
 import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
 import { scanFixture } from '../helpers/scan';
 import { FAKE, randomChars } from '../helpers/fake-secrets';
@@ -24,9 +25,13 @@ function applyFix(root: string, fix: Fix): Record<string, string> {
   return out;
 }
 
-function syntaxErrors(file: string, text: string): number {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  return ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics ?? []).length;
+/** Syntax and strict type errors of a fixed file (with Node's types, so `process.env` is known). */
+function typeErrors(file: string, text: string): string[] {
+  const project = new Project({
+    compilerOptions: { strict: true, noEmit: true, types: ['node'], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, skipLibCheck: true },
+  });
+  const sf = project.createSourceFile(join(tmpdir(), 'readiness-fix-check', file), text, { overwrite: true });
+  return sf.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' '));
 }
 
 const FIXTURE = `
@@ -74,19 +79,20 @@ test('secret-hardcoded: fix reads the env var and adds it to an existing .env.ex
   });
   const [f] = result.findings.filter((x) => x.rule === RULE);
   const after = applyFix(root, f.fixes[0]);
-  assert.equal(after['src/a.ts'], 'export const OPENAI_KEY = process.env.OPENAI_KEY;\n');
+  assert.equal(after['src/a.ts'], "export const OPENAI_KEY = process.env.OPENAI_KEY ?? '';\n");
   assert.equal(after['.env.example'], 'PORT=3000\nOPENAI_KEY=\n');
-  assert.equal(syntaxErrors('src/a.ts', after['src/a.ts']), 0);
+  assert.deepEqual(typeErrors('src/a.ts', after['src/a.ts']), []);
 });
 
 test('secret-hardcoded: fix drops a fallback literal and creates .env.example when missing', async () => {
   const { result, root } = await scanFixture({
-    'src/b.ts': `const stripe = makeStripe(process.env.STRIPE_KEY ?? '${FAKE.stripeLive()}', { apiVersion: '2024-06-20' });\n`,
+    'src/b.ts': `declare function makeStripe(key: string, o: object): void;\nmakeStripe(process.env.STRIPE_KEY ?? '${FAKE.stripeLive()}', { apiVersion: '2024-06-20' });\n`,
   });
   const [f] = result.findings.filter((x) => x.rule === RULE);
   const after = applyFix(root, f.fixes[0]);
-  assert.equal(after['src/b.ts'], "const stripe = makeStripe(process.env.STRIPE_KEY, { apiVersion: '2024-06-20' });\n");
+  assert.equal(after['src/b.ts'].split('\n')[1], "makeStripe(process.env.STRIPE_KEY ?? '', { apiVersion: '2024-06-20' });");
   assert.equal(after['.env.example'], 'STRIPE_KEY=\n');
+  assert.deepEqual(typeErrors('src/b.ts', after['src/b.ts']), []);
 });
 
 test('secret-hardcoded: camelCase names map to the provider env name; no fix inside a larger string', async () => {
@@ -97,7 +103,7 @@ test('secret-hardcoded: camelCase names map to the provider env name; no fix ins
   const fs = result.findings.filter((x) => x.rule === RULE);
   assert.equal(fs.length, 2);
   const after = applyFix(root, fs[0].fixes[0]);
-  assert.equal(after['src/c.ts'].split('\n')[0], 'export const cfg = { apiKey: process.env.ANTHROPIC_API_KEY };');
+  assert.equal(after['src/c.ts'].split('\n')[0], "export const cfg = { apiKey: process.env.ANTHROPIC_API_KEY ?? '' };");
   assert.equal(after['.env.example'], undefined, 'already documented: no edit');
   assert.deepEqual(fs[1].fixes, []);
 });
@@ -141,4 +147,22 @@ test('secret-hardcoded: signing literals in tests are normal, provider keys are 
     'src/__tests__/auth.test.ts': `export const t = jwt.sign({ sub: 'u1' }, 'test-secret-123'); // ok: secret-hardcoded\nexport const k = "${FAKE.github()}"; // expect: secret-hardcoded\n`,
   });
   assert.deepEqual(result.findings.filter((x) => x.rule === RULE).map((f) => [f.span.line, f.severity]), [[2, 'warning']]);
+});
+
+test('secret-hardcoded: the fix keeps typed calls and operators valid', async () => {
+  const src = [
+    'declare function connect(key: string): void;',
+    `connect('${FAKE.sendgrid()}');`,
+    `export const header = 'Bearer ' + '${FAKE.github()}';`,
+    `export const either = Math.random() > 2 || '${FAKE.openai()}';`,
+    '',
+  ].join('\n');
+  const { result, root } = await scanFixture({ 'src/e.ts': src, '.env.example': '' });
+  const fs = result.findings.filter((x) => x.rule === RULE);
+  assert.equal(fs.length, 3);
+  const lines = fs.map((f) => applyFix(root, f.fixes[0])['src/e.ts']);
+  assert.equal(lines[0].split('\n')[1], "connect(process.env.SENDGRID_API_KEY ?? '');");
+  assert.equal(lines[1].split('\n')[2], "export const header = 'Bearer ' + (process.env.GITHUB_TOKEN ?? '');");
+  assert.equal(lines[2].split('\n')[3], "export const either = Math.random() > 2 || (process.env.OPENAI_API_KEY ?? '');");
+  for (const text of lines) assert.deepEqual(typeErrors('src/e.ts', text), []);
 });
