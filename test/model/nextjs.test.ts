@@ -236,3 +236,12 @@ test('without config helpers, the fixtures own middleware and wrapper are recogn
   const ticket = app.model.routes.find((r) => r.key === 'GET /api/tickets/:id')!;
   assert.deepEqual(ticket.protections.map((p) => `${p.kind}:${p.name}:${p.scope}:${p.via}`), ['auth:withAuth:route:behaviour']);
 });
+
+test('a route span is the first line of its export, not the whole handler body', async () => {
+  const text = 'export async function POST(req: Request) {\n  const body = await req.json();\n  return Response.json(body);\n}\n';
+  const { model } = await scanFixture({ 'app/api/x/route.ts': text });
+  const { span } = model.routes[0];
+  assert.deepEqual([span.line, span.endLine, span.column], [1, 1, 1]);
+  assert.equal(text.slice(span.start, span.end), 'export async function POST(req: Request) {');
+  assert.equal(model.functions[model.routes[0].handlerId!].span.endLine, 4, 'the handler keeps its full span');
+});

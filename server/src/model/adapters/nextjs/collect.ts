@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { clip, memberPath, unwrap } from '../../refs';
-import type { ExprRef, HttpMethod } from '../../types';
+import type { ExprRef, HttpMethod, Span } from '../../types';
 import { collectMiddlewareExtras } from './collect-middleware';
 import type { NextConnectCall, NextExport, NextFacts } from './facts';
 import { nextFileInfo } from './paths';
@@ -33,6 +33,18 @@ export function collectNext(ctx: ExtractContext): NextFacts | undefined {
   return facts.exports.length || facts.connect ? facts : undefined;
 }
 
+/**
+ * The first line of an export (`export async function GET(req: Request) {`): where the route is registered. The whole
+ * handler would make every route finding highlight its entire body.
+ */
+function headSpan(ctx: ExtractContext, node: ts.Node): Span {
+  const full = ctx.span(node);
+  if (full.endLine === full.line) return full;
+  const eol = ctx.text.indexOf('\n', full.start);
+  const end = full.start + ctx.text.slice(full.start, eol).trimEnd().length;
+  return { ...full, end, endLine: full.line, endColumn: full.column + (end - full.start) };
+}
+
 function fnRef(ctx: ExtractContext, node: ts.FunctionDeclaration): ExprRef {
   return { kind: 'function', functionId: ctx.functionId(node), text: clip(node.getText(ctx.sf)), span: ctx.span(node) };
 }
@@ -51,7 +63,7 @@ function collectExports(ctx: ExtractContext): NextExport[] {
     const { exported, isDefault } = isExported(stmt);
     if (ts.isFunctionDeclaration(stmt) && exported && stmt.body) {
       const name = isDefault ? 'default' : stmt.name?.text;
-      if (name) out.push({ name, span: ctx.span(stmt), value: fnRef(ctx, stmt), local: stmt.name?.text });
+      if (name) out.push({ name, span: headSpan(ctx, stmt), value: fnRef(ctx, stmt), local: stmt.name?.text });
     } else if (ts.isVariableStatement(stmt) && exported) {
       for (const decl of stmt.declarationList.declarations) out.push(...variableExports(ctx, decl));
     } else if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
@@ -72,7 +84,7 @@ function collectExports(ctx: ExtractContext): NextExport[] {
 
 function defaultExport(ctx: ExtractContext, stmt: ts.Node, expr: ts.Expression): NextExport {
   const e = unwrap(expr);
-  return { name: 'default', span: ctx.span(stmt), value: ctx.ref(e), local: ts.isIdentifier(e) ? e.text : undefined };
+  return { name: 'default', span: headSpan(ctx, stmt), value: ctx.ref(e), local: ts.isIdentifier(e) ? e.text : undefined };
 }
 
 function isModuleExportsAssignment(stmt: ts.Statement): boolean {
@@ -85,7 +97,7 @@ function isModuleExportsAssignment(stmt: ts.Statement): boolean {
 function variableExports(ctx: ExtractContext, decl: ts.VariableDeclaration): NextExport[] {
   const init = decl.initializer;
   if (ts.isIdentifier(decl.name)) {
-    return [{ name: decl.name.text, span: ctx.span(decl), value: init ? ctx.ref(init) : undefined }];
+    return [{ name: decl.name.text, span: headSpan(ctx, decl), value: init ? ctx.ref(init) : undefined }];
   }
   if (!ts.isObjectBindingPattern(decl.name) || !init) return [];
   const out: NextExport[] = [];
