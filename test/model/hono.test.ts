@@ -174,6 +174,38 @@ test('hono/combine: every() gives what any branch gives, some() only what all br
   );
 });
 
+test('functions that register routes on an app passed to them (typed Hono) keep the caller\'s guards and base path', async () => {
+  const { model } = await scanFixture({
+    'src/index.ts': [
+      "import { Hono } from 'hono';",
+      "import { jwt } from 'hono/jwt';",
+      "import { registerUsers } from './users';",
+      "const app = new Hono().basePath('/api');",
+      "registerUsers(app);",
+      "app.use('/users/*', jwt({ secret: process.env.S! }));",
+      "registerUsers(app);",
+      '',
+    ].join('\n'),
+    'src/users.ts': [
+      "import type { Hono } from 'hono';",
+      'export function registerUsers(app: Hono) {',
+      "  app.get('/users/:id', (c) => c.json({}));",
+      '}',
+      'export function unrelated(c: { get(k: string, v: number): void }) {',
+      "  c.get('/x', 1);",
+      '}',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.method} ${r.path} ${r.file}:${r.span.line} ${r.protections.map((p) => `${p.name}:${p.scope}`).join(',')} via=${r.via.map((v) => v.message).join('|')}`),
+    [
+      "GET /api/users/:id src/users.ts:3  via=basePath('/api')|routes registered by registerUsers()",
+      "GET /api/users/:id src/users.ts:3 jwt:mount via=basePath('/api')|routes registered by registerUsers()",
+    ],
+  );
+});
+
 test('use() patterns follow Hono matching', () => {
   assert.equal(patternMatches('/*', '/anything/at/all'), true);
   assert.equal(patternMatches('/api/*', '/api'), true);

@@ -41,7 +41,9 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ctors.has(n.expression.text)) {
       state = { target: { router: rootKey(n, ctx) }, basePath: '', bases: [], lastPath: '/' };
     } else if (ts.isIdentifier(n)) {
-      state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', bases: [], lastPath: '/' } : undefined);
+      const param = paramTarget(n, ctx);
+      if (param !== undefined) state = param || undefined;
+      else state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', bases: [], lastPath: '/' } : undefined);
     } else if (ts.isCallExpression(n)) {
       const m = methodCall(n);
       const receiver = m && CHAIN.has(m.name) ? evalTarget(m.receiver) : undefined;
@@ -49,6 +51,19 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
     }
     done.set(n, state);
     return state;
+  };
+
+  // `registerUserRoutes(app)`: a function that registers routes on an instance it is given.
+  const passes = (call: ts.CallExpression): void => {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return;
+    if (ts.isPropertyAccessExpression(callee) && CHAIN.has(callee.name.text)) return;
+    call.arguments.forEach((arg, index) => {
+      const state = ts.isIdentifier(unwrap(arg)) ? evalTarget(arg) : undefined;
+      if (!state) return;
+      const span = ctx.span(call);
+      ops.push({ kind: 'pass', target: state.target, fn: ctx.ref(callee), index, path: state.basePath || '/', span, pos: span.start, bases: state.bases });
+    });
   };
 
   const visit = (node: ts.Node): void => {
@@ -61,11 +76,28 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
     } else if (ts.isExportAssignment(node)) {
       const state = evalTarget(node.expression);
       if (state && 'router' in state.target) instances.push({ key: `${ctx.file}#default`, router: state.target.router, basePath: state.basePath, bases: state.bases });
-    } else if (ts.isCallExpression(node)) evalTarget(node);
+    } else if (ts.isCallExpression(node) && !evalTarget(node)) passes(node);
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
   return instances.length || ops.length ? { instances, ops } : undefined;
+}
+
+/**
+ * An identifier that is a parameter of an enclosing function: a router of its own when typed `Hono`
+ * (`function registerUsers(app: Hono)`), `false` when it is some other parameter shadowing outer names, and
+ * undefined when no parameter has that name.
+ */
+function paramTarget(id: ts.Identifier, ctx: ExtractContext): State | false | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n) && !ts.isArrowFunction(n) && !ts.isMethodDeclaration(n)) continue;
+    const index = n.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
+    if (index < 0) continue;
+    const type = n.parameters[index].type?.getText(ctx.sf) ?? '';
+    if (!/^(OpenAPI)?Hono\b/.test(type)) return false;
+    return { target: { router: `${ctx.functionId(n)}@${index}` }, basePath: '', bases: [], lastPath: '/' };
+  }
+  return undefined;
 }
 
 /** Local names of the Hono constructors (`Hono`, `OpenAPIHono`) and of every import (possible shared instances). */

@@ -6,7 +6,8 @@ import type { ExprRef, HttpMethod, Span } from '../../types';
 
 /**
  * Which router an operation targets: a router created in this file (`file#name`, `file#default` or `file#@offset`
- * for an inline `new Hono()`), or a name imported from another file that the linker resolves.
+ * for an inline `new Hono()`; `functionId@index` for a function parameter typed `Hono`), or a name imported from
+ * another file that the linker resolves.
  */
 export type RouterTarget = { router: string } | { name: string };
 
@@ -60,7 +61,16 @@ export interface HonoMountOp extends OpBase {
   sub: RouterTarget;
 }
 
-export type HonoOp = HonoRouteOp | HonoUseOp | HonoMountOp;
+/** `registerUsers(app)`: the function registers on the instance it receives as parameter `index`. */
+export interface HonoPassOp extends OpBase {
+  kind: 'pass';
+  fn: ExprRef;
+  index: number;
+  /** The passed instance's basePath (`/` when none). */
+  path: string;
+}
+
+export type HonoOp = HonoRouteOp | HonoUseOp | HonoMountOp | HonoPassOp;
 
 export interface HonoFacts {
   instances: HonoInstance[];

@@ -6,7 +6,7 @@
 import type { LinkContext, LinkedRoute } from '../../adapter';
 import type { ExprRef, Location, Protection, ProtectionScope, Span } from '../../types';
 import { joinPath } from '../fastify/syntax';
-import type { BaseStep, HonoFacts, HonoInstance, HonoOp, HonoRouteOp, RouterTarget } from './facts';
+import type { BaseStep, HonoFacts, HonoInstance, HonoMountOp, HonoOp, HonoPassOp, HonoRouteOp, RouterTarget } from './facts';
 import { classifyHono, honoFunctionId } from './guards';
 
 type Entry =
@@ -33,10 +33,13 @@ export function linkHono(ctx: LinkContext): LinkedRoute[] {
       const list = env.ops.get(target.router) ?? [];
       list.push({ file, op: resolved });
       env.ops.set(target.router, list);
-      if (op.kind === 'mount') {
-        const sub = routerOf(env, file, op.sub);
-        if (sub) mounted.add(sub.router);
-      }
+    }
+  }
+  // Only once every router's operations are known can a pass (`registerUsers(app)`) find its target.
+  for (const list of env.ops.values()) {
+    for (const { file, op } of list) {
+      const sub = op.kind === 'mount' || op.kind === 'pass' ? subOf(env, file, op) : undefined;
+      if (sub) mounted.add(sub.router);
     }
   }
   for (const [router, list] of env.ops) {
@@ -58,6 +61,14 @@ function routerOf(env: Env, file: string, target: RouterTarget): { router: strin
   if (r.kind !== 'local') return undefined;
   const inst = env.instances.get(`${r.file}#${r.binding.name}`);
   return inst ? { router: inst.router, basePath: inst.basePath, bases: inst.bases } : undefined;
+}
+
+/** The router a mount (`app.route(path, sub)`) or a pass (`registerUsers(app)`) brings in. */
+function subOf(env: Env, file: string, op: HonoMountOp | HonoPassOp): { router: string } | undefined {
+  if (op.kind === 'mount') return routerOf(env, file, op.sub);
+  const r = env.ctx.resolveRef(file, op.fn);
+  const key = r.kind === 'function' ? `${r.fn.id}@${op.index}` : undefined;
+  return key && env.ops.has(key) ? { router: key } : undefined;
 }
 
 /** `via` plus one entry per `basePath(...)` call that shaped the path (each listed once). */
@@ -88,11 +99,13 @@ function flatten(env: Env, router: string, prefix: string, via: Via[], depth: nu
       out.push({ kind: 'use', file, pattern, refs: op.refs, scope });
     } else if (op.kind === 'route') out.push({ kind: 'route', file, op, prefix, via: withBases(via, op.bases) });
     else {
-      const sub = routerOf(env, file, op.sub);
+      const sub = subOf(env, file, op);
       if (!sub) continue;
       const path = joinPath(prefix, op.path);
-      const step = { message: `mounted at '${path}' with app.route()`, location: { file, span: op.span } };
-      out.push(...flatten(env, sub.router, path, [...withBases(via, op.bases), step], depth + 1, inner));
+      const message = op.kind === 'mount' ? `mounted at '${path}' with app.route()` : `routes registered by ${op.fn.text}()`;
+      const step = { message, location: { file, span: op.span } };
+      // Passing the app itself to a function keeps its scope; a mounted sub-app is a router of its own.
+      out.push(...flatten(env, sub.router, path, [...withBases(via, op.bases), step], op.kind === 'mount' ? depth + 1 : depth, inner));
     }
   }
   return out;
