@@ -124,3 +124,17 @@ test('a spent budget turns unfinished checks into skip with the reason, never in
     await t.close();
   }
 });
+
+test('a finding seen before the budget ran out is kept: a reflected Origin after 2 CORS requests still fails', async () => {
+  const t = await lab.start('bad');
+  try {
+    // TLS handshake, plain-HTTP request and the page take 3 of the 5; CORS gets 2 before the gate refuses.
+    const r = await runProbe({ url: t.url, httpUrl: t.httpUrl, ca: lab.pki.ca, routes: INVENTORY, budget: 5 });
+    const cors = r.checks.find((c) => c.id === 'cors')!;
+    assert.equal(cors.status, 'fail', cors.summary);
+    assert.equal(r.requestLog.filter((x) => x.purpose === 'cors' && x.status).length, 2);
+    assert.equal(t.log.requests.length, 4);
+  } finally {
+    await t.close();
+  }
+});

@@ -34,7 +34,10 @@ export async function authBypassCheck(ctx: ProbeContext): Promise<ProbeCheck> {
       const res = await ctx.gate.send({ method, url: concretePath(r.path), purpose: 'auth-bypass', anonymous: true });
       routes.push({ route: routeKey(r), ...judge(res.status, res.body, res.headers.location) });
     } catch (e) {
-      if (e instanceof GateRefusal) break;
+      if (e instanceof GateRefusal) {
+        notProbed.push(...probed.slice(routes.length).map((x) => `${routeKey(x)} (${e.message})`));
+        break;
+      }
       routes.push({ route: routeKey(r), status: 'error', note: errorCode(e) });
     }
   }
@@ -42,6 +45,6 @@ export async function authBypassCheck(ctx: ProbeContext): Promise<ProbeCheck> {
   const open = routes.filter((r) => r.status === 'fail');
   const summary = open.length
     ? `${open.length} private route(s) answer without credentials: ${open.slice(0, 3).map((r) => r.route).join(', ')}`
-    : `${routes.length} private route(s) refuse anonymous requests`;
+    : `${routes.length} private route(s) refuse anonymous requests${notProbed.some((n) => n.includes('budget')) ? '; budget spent before the rest' : ''}`;
   return check('auth-bypass', routes.length ? status : 'skip', routes.length ? summary : 'request budget spent before any route was probed', { routes, notProbed });
 }

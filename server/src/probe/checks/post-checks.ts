@@ -6,7 +6,7 @@
 import { GateRefusal, errorCode } from '../gate';
 import { check, concretePath, routeKey, worst, type ProbeContext } from '../context';
 import { hasTag, isSafeMethod } from '../routes';
-import type { ProbeCheck, ProbeStatus, RouteResult } from '../types';
+import type { ProbeCheck, ProbeRoute, ProbeStatus, RouteResult } from '../types';
 
 /** Signs of a leaked internal: stack frames, source paths, dependency paths, ORM/SQL and Python traces. */
 const LEAKS: { name: string; re: RegExp }[] = [
@@ -43,6 +43,26 @@ function judgeWebhook(status: number): ProbeStatus {
   return 'pass';
 }
 
+/** The unsigned and the stale-signed delivery to one webhook route; `refused` when the gate stopped them. */
+async function deliver(ctx: ProbeContext, r: ProbeRoute, body: string, deliveries: Record<string, unknown>[]): Promise<RouteResult & { refused?: string }> {
+  const statuses: ProbeStatus[] = [];
+  const notes: string[] = [];
+  for (const [kind, headers] of [['unsigned', { 'content-type': 'application/json' }], ['stale-signed', stale()]] as const) {
+    try {
+      const res = await ctx.gate.send({ method: 'POST', url: concretePath(r.path), purpose: 'webhook-signature', headers, body });
+      const s = judgeWebhook(res.status);
+      statuses.push(s);
+      notes.push(`${kind} delivery → ${res.status}${s === 'fail' ? ' (accepted)' : s === 'warn' ? ' (server error)' : ''}`);
+      deliveries.push({ route: routeKey(r), kind, status: res.status });
+    } catch (e) {
+      if (e instanceof GateRefusal) return { route: routeKey(r), status: worst(statuses), note: notes.join('; '), refused: e.message };
+      statuses.push('error');
+      notes.push(`${kind}: ${errorCode(e)}`);
+    }
+  }
+  return { route: routeKey(r), status: worst(statuses), note: notes.join('; ') };
+}
+
 export async function webhookSignatureCheck(ctx: ProbeContext): Promise<ProbeCheck> {
   if (!ctx.options.allowPost) return check('webhook-signature', 'skip', 'webhook POSTs need --allow-post');
   const hooks = ctx.routes.filter(hasTag('webhook')).slice(0, 5);
@@ -50,25 +70,16 @@ export async function webhookSignatureCheck(ctx: ProbeContext): Promise<ProbeChe
   const body = JSON.stringify({ id: 'evt_readiness_probe', type: 'readiness.probe', created: Math.floor(Date.now() / 1000) - 86_400 });
   const routes: RouteResult[] = [];
   const deliveries: Record<string, unknown>[] = [];
+  let refused: string | undefined;
   for (const r of hooks) {
-    const statuses: ProbeStatus[] = [];
-    const notes: string[] = [];
-    for (const [kind, headers] of [['unsigned', { 'content-type': 'application/json' }], ['stale-signed', stale()]] as const) {
-      try {
-        const res = await ctx.gate.send({ method: 'POST', url: concretePath(r.path), purpose: 'webhook-signature', headers, body });
-        const s = judgeWebhook(res.status);
-        statuses.push(s);
-        notes.push(`${kind} delivery → ${res.status}${s === 'fail' ? ' (accepted)' : s === 'warn' ? ' (server error)' : ''}`);
-        deliveries.push({ route: routeKey(r), kind, status: res.status });
-      } catch (e) {
-        if (e instanceof GateRefusal) return check('webhook-signature', 'skip', `not checked: ${e.message}`, { routes, deliveries });
-        statuses.push('error');
-        notes.push(`${kind}: ${errorCode(e)}`);
-      }
-    }
-    routes.push({ route: routeKey(r), status: worst(statuses), note: notes.join('; ') });
+    const result = await deliver(ctx, r, body, deliveries);
+    refused = result.refused;
+    // A route cut short keeps a failure it already showed (an accepted forgery); an unfinished pass says nothing.
+    if (!refused || result.status === 'fail') routes.push({ route: result.route, status: result.status, note: result.note });
+    if (refused) break;
   }
   const status = worst(routes.map((r) => r.status));
+  if (status === 'skip' || (refused && status !== 'fail')) return check('webhook-signature', 'skip', `not finished: ${refused}`, { routes, deliveries });
   const lead = routes.find((r) => r.status === status) ?? routes[0];
   return check('webhook-signature', status, `${lead.route}: ${lead.note}`, { routes, deliveries });
 }
