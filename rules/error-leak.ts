@@ -1,18 +1,110 @@
 /**
- * error-leak: Stack traces or internal error details are sent to clients.
- * NOT IMPLEMENTED YET (placeholder so the registry is complete): reports nothing.
+ * error-leak: stack traces or raw messages of unexpected errors sent to clients. Looks at every response whose body
+ * carries a caught error (catch variables, Express 4-argument handlers, Fastify/Hono error handlers, Nest exception
+ * filters). A stack is always a leak; a message is a leak unless the response is a deliberate 4xx. Also flags the
+ * `errorhandler` middleware used without a development guard.
  */
-import { defineRule } from './api';
+import { defineRule, type FileFacts, type Finding, type FunctionFacts, type ResponseFact, type RuleContext } from './api';
+import { genericErrorFix } from './fixes/generic-error';
+import { eachFunction, importedModule } from './lib/calls';
+
+/** The name of a function's error parameter when it is an error handler by shape or registration. */
+function errorParam(fn: FunctionFacts, registeredAsErrorHandler: Set<string>): string | undefined {
+  const first = fn.params[0]?.name;
+  if (!first) return undefined;
+  if (fn.params.length === 4 && /^(err|error|e|ex|exception)$/i.test(first)) return first;
+  if (registeredAsErrorHandler.has(fn.id)) return first;
+  if (/\.catch$/.test(fn.name ?? '') && fn.params.length === 2 && /host/i.test(fn.params[1].name)) return first;
+  return undefined;
+}
+
+/** Functions passed to `setErrorHandler` (Fastify), `onError` (Hono) or `app.on('error')`-style registrations. */
+function errorHandlerIds(facts: FileFacts): Set<string> {
+  const ids = new Set<string>();
+  for (const fn of facts.functions) {
+    for (const call of fn.calls) {
+      if (!/\.(setErrorHandler|onError)$/.test(call.callee)) continue;
+      const arg = call.args[call.args.length - 1];
+      const target = arg && facts.functions.find((f) => f.span.start === arg.span.start);
+      if (target) ids.add(target.id);
+    }
+  }
+  return ids;
+}
+
+type Leak = 'stack' | 'message';
+
+function leakOf(response: ResponseFact, errName: string | undefined): Leak | undefined {
+  const body = response.body;
+  if (!body) return undefined;
+  const fromError = body.sources.includes('error') || (errName !== undefined && body.names.includes(errName.toLowerCase()));
+  if (!fromError) return undefined;
+  if (body.names.includes('stack') || /\.stack\b/.test(body.text)) return 'stack';
+  // A deliberate client error (400–499) may explain itself; an unknown or 5xx status must not show internals.
+  if (response.status !== undefined && response.status < 500) return undefined;
+  if (/\b(issues|errors|flatten|format)\b/.test(body.text)) return undefined;
+  return 'message';
+}
+
+function responseFindings(ctx: RuleContext, facts: FileFacts, fn: FunctionFacts, handlers: Set<string>): Finding[] {
+  const errName = errorParam(fn, handlers);
+  const out: Finding[] = [];
+  for (const response of fn.responses) {
+    const leak = leakOf(response, errName);
+    if (!leak) continue;
+    const fix = genericErrorFix(ctx, facts, response, errName);
+    out.push(ctx.finding({
+      severity: leak === 'stack' ? ctx.severity : ctx.severity === 'error' ? 'warning' : ctx.severity,
+      message:
+        leak === 'stack'
+          ? 'A stack trace is sent to the client: it shows file paths, library versions and code structure to anyone who triggers an error. Send a generic message and a request id; log the details.'
+          : 'The raw error message of an unexpected error is sent to the client: database, provider and internal details leak, and support still cannot find the request. Send a generic message and a request id; log the details.',
+      file: facts.file,
+      span: response.span,
+      route: null,
+      key: `${leak} ${fn.name ?? ''} ${response.body?.text ?? ''}`,
+      fixes: fix ? [fix] : [],
+    }));
+  }
+  return out;
+}
+
+/** `app.use(errorhandler())` sends stacks in HTML; it is meant for development only. */
+function errorhandlerFindings(ctx: RuleContext, facts: FileFacts, fn: FunctionFacts): Finding[] {
+  const out: Finding[] = [];
+  for (const call of fn.calls) {
+    if (importedModule(facts, call.root) !== 'errorhandler' || call.callee !== call.root) continue;
+    const before = (ctx.text(facts.file) ?? '').slice(Math.max(0, call.span.start - 300), call.span.start);
+    if (/NODE_ENV|isDev|development/.test(before)) continue;
+    out.push(ctx.finding({
+      message: 'The errorhandler middleware is used without a development-only guard: every error page shows the stack trace to clients.',
+      file: facts.file,
+      span: call.span,
+      route: null,
+      key: 'errorhandler',
+    }));
+  }
+  return out;
+}
 
 export const errorLeak = defineRule({
   meta: {
     id: 'error-leak',
     check: 'errors',
-    title: "Error details sent to clients",
-    description: "Stack traces or internal error details are sent to clients.",
+    title: 'Error details sent to clients',
+    description: 'Stack traces or internal error details are sent to clients.',
     defaultSeverity: 'warning',
     docs: 'rules/docs/error-leak.md',
     fixable: true,
   },
-  detect: () => [],
+  detect(ctx) {
+    const out: Finding[] = [];
+    const handlersByFile = new Map<string, Set<string>>();
+    for (const [facts, fn] of eachFunction(ctx.model)) {
+      if (facts.directive === 'use client') continue;
+      if (!handlersByFile.has(facts.file)) handlersByFile.set(facts.file, errorHandlerIds(facts));
+      out.push(...responseFindings(ctx, facts, fn, handlersByFile.get(facts.file)!), ...errorhandlerFindings(ctx, facts, fn));
+    }
+    return out;
+  },
 });
