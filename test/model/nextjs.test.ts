@@ -245,3 +245,21 @@ test('a route span is the first line of its export, not the whole handler body',
   assert.equal(text.slice(span.start, span.end), 'export async function POST(req: Request) {');
   assert.equal(model.functions[model.routes[0].handlerId!].span.endLine, 4, 'the handler keeps its full span');
 });
+
+test('Auth.js NextAuth(config).auth and Clerk authMiddleware({ publicRoutes }) as middleware', async () => {
+  const routes = {
+    'app/api/chat/route.ts': 'export async function POST() { return new Response(); }\n',
+    'app/api/public/status/route.ts': 'export async function GET() { return new Response(); }\n',
+  };
+  const authjs = await scanFixture({
+    ...routes,
+    'middleware.ts': "import NextAuth from 'next-auth';\nimport { authConfig } from './auth.config';\nexport default NextAuth(authConfig).auth;\n",
+    'auth.config.ts': 'export const authConfig = { providers: [] };\n',
+  });
+  assert.deepEqual(authjs.model.routes.map((r) => r.protections.map((p) => `${p.kind}:${p.library}`).join()), ['auth:next-auth', 'auth:next-auth']);
+  const clerk = await scanFixture({
+    ...routes,
+    'middleware.ts': "import { authMiddleware } from '@clerk/nextjs';\nexport default authMiddleware({ publicRoutes: ['/', '/api/public(.*)'] });\n",
+  });
+  assert.deepEqual(clerk.model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), ['POST /api/chat auth', 'GET /api/public/status ']);
+});

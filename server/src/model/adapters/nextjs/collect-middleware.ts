@@ -27,6 +27,9 @@ export function collectMiddlewareExtras(ctx: ExtractContext, facts: NextFacts): 
         if (list) routeMatchers.set(node.name.text, list);
       }
     }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'authMiddleware') {
+      readPublicRoutes(ctx, node, facts);
+    }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && routeMatchers.has(node.expression.text)) {
       const negated = ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken;
       const key = negated ? 'protectExclude' : 'protectInclude';
@@ -47,6 +50,17 @@ interface Gates {
   exclude: NextMatcher[];
   /** Some branch denies the request with no path test on it or around it. */
   ungatedDeny: boolean;
+}
+
+/** Clerk's older `authMiddleware({ publicRoutes, ignoredRoutes })` protects every matched route except those. */
+function readPublicRoutes(ctx: ExtractContext, call: ts.CallExpression, facts: NextFacts): void {
+  const opts = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!opts || !ts.isObjectLiteralExpression(opts)) return;
+  for (const p of opts.properties) {
+    if (!ts.isPropertyAssignment(p) || !/^(publicRoutes|ignoredRoutes)$/.test(p.name.getText(ctx.sf))) continue;
+    const list = matcherList(ctx, unwrap(p.initializer));
+    if (list) facts.protectExclude = [...(facts.protectExclude ?? []), ...list];
+  }
 }
 
 /** The then-branch ends the request as unauthenticated (401/403, a redirect to sign-in, Clerk's protect()). */

@@ -75,6 +75,12 @@ function callsFactory(ctx: LinkContext, file: string, e: NextExport, factory: st
 /** Auth from a known library: a re-export (`export { auth as middleware } from '@/auth'`) or a factory call. */
 function libraryAuth(ctx: LinkContext, file: string, e: NextExport, facts: NextFacts): { name: string; library: string } | undefined {
   if (e.from) return moduleAuth(ctx, file, e.from, e.imported ?? e.name, facts);
+  // Auth.js v5 edge setup: `export default NextAuth(authConfig).auth`.
+  const factoryAuth = e.value?.kind === 'other' ? /^([A-Za-z_$][\w$]*)\([^]*\)\.auth$/.exec(e.value.text) : null;
+  if (factoryAuth) {
+    const imp = ctx.files[file]?.imports.find((i) => i.names.some((n) => n.local === factoryAuth[1]));
+    return imp && /^(next-auth|@auth\/)/.test(imp.spec) ? { name: 'auth', library: 'next-auth' } : undefined;
+  }
   const value = e.value?.kind === 'call' ? e.value.callee : e.value;
   let name = value?.kind === 'ident' ? value.name : e.local;
   if (!name) return undefined;
