@@ -288,3 +288,20 @@ test('without config helpers, the fixture guard ApiKeyGuard is recognised by the
   assert.deepEqual(summary.protections.map((p) => `${p.kind}:${p.name}:${p.via}`), ['auth:ApiKeyGuard:behaviour', 'rateLimit:ThrottlerGuard:library']);
   assert.equal(summary.protections[0].declaredAt.file, 'src/reports/reports.controller.ts');
 });
+
+test('a global ValidationPipe does not cover a DTO imported with `import type` (the class is erased at runtime)', async () => {
+  const { model } = await scanFixture({
+    'src/main.ts': [
+      "import { NestFactory } from '@nestjs/core';",
+      "import { ValidationPipe } from '@nestjs/common';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create({});',
+      '  app.useGlobalPipes(new ValidationPipe());',
+      '}',
+    ].join('\n'),
+    'src/dto.ts': 'export class NoteDto { text!: string }\n',
+    'src/a.controller.ts': NEST_HEAD + "import { Body } from '@nestjs/common';\nimport type { NoteDto } from './dto';\n@Controller('a')\nexport class A {\n  @Post()\n  create(@Body() dto: NoteDto) { return dto; }\n}\n",
+    'src/b.controller.ts': NEST_HEAD + "import { Body } from '@nestjs/common';\nimport { NoteDto } from './dto';\n@Controller('b')\nexport class B {\n  @Post()\n  create(@Body() dto: NoteDto) { return dto; }\n}\n",
+  });
+  assert.deepEqual(model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), ['POST /a ', 'POST /b validation']);
+});

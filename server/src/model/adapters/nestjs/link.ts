@@ -155,6 +155,9 @@ function dtoTyped(ctx: LinkContext, file: string, r: NestRouteFact): boolean {
 
 function isDto(ctx: LinkContext, file: string, type: string | undefined): boolean {
   if (!type || !/^[A-Z]/.test(type) || /^(Record|Partial|Pick|Omit|Object|Array|Map|Set|Promise)$/.test(type)) return false;
-  const r = ctx.resolveName(file, type.split('.')[0]);
+  const name = type.split('.')[0];
+  // `import type { Dto }` erases the class: the pipe then sees `Object` and validates nothing.
+  if (ctx.files[file]?.imports.some((i) => i.typeOnly && i.names.some((n) => n.local === name))) return false;
+  const r = ctx.resolveName(file, name);
   return (r.kind === 'local' && r.binding.kind === 'class') || r.kind === 'module';
 }
