@@ -136,7 +136,7 @@ test('rate limits: opt-in with global:false, plugin absent means config.rateLimi
     ].join('\n'),
   });
   const [chat, other] = withPlugin.model.routes.filter((r) => r.framework === 'fastify');
-  assert.deepEqual(chat.protections.map((p) => [p.kind, p.scope, p.library, p.keyedBy]), [['rateLimit', 'route', '@fastify/rate-limit', 'custom']]);
+  assert.deepEqual(chat.protections.map((p) => [p.kind, p.scope, p.library, p.keyedBy]), [['rateLimit', 'route', '@fastify/rate-limit', 'user']]);
   assert.deepEqual(other.protections, []);
 
   const without = await scanFixture({
@@ -286,7 +286,6 @@ test('files that do not use Fastify produce no Fastify routes', async () => {
 
 test(
   'a hook that checks the Authorization header and replies 401 counts as auth by behaviour',
-  { todo: 'passes once classify/inHandler recognise behaviour (protections work item)' },
   async () => {
     const { model } = await scanFixture({
       'src/app.ts': [

@@ -227,7 +227,6 @@ test('Express and other non-Hono apps produce no Hono routes', async () => {
 
 test(
   'a middleware that checks the Authorization header and returns 401 counts as auth by behaviour',
-  { todo: 'passes once classify recognises behaviour (protections work item)' },
   async () => {
     const { model } = await scanFixture({
       'src/index.ts': [

@@ -9,6 +9,7 @@ import type { ExprRef, Location, Protection, ProtectionScope } from '../../types
 import type { FastifyFacts, FastifyRegisterOp, FastifyRouteOp, GuardHook } from './facts';
 import { GUARD_HOOKS } from './facts';
 import { classifyHook, functionIdOf, type GuardEnv } from './guards';
+import { keyedByText } from '../../taint/behaviour';
 import { autoloaded } from './autoload';
 import { resolvePlugin, type ScopeEntry } from './plugins';
 import { joinPath } from './syntax';
@@ -132,7 +133,7 @@ function libraryProtection(file: string, op: FastifyRegisterOp, module: string, 
   const declaredAt = { file, span: op.span };
   const name = op.plugin.kind === 'ident' ? op.plugin.name : module;
   if (module === '@fastify/rate-limit' || module === 'fastify-rate-limit') {
-    return { kind: 'rateLimit', name, via: 'library', library: module, scope, declaredAt, keyedBy: op.options?.keyGenerator ? 'custom' : 'ip' };
+    return { kind: 'rateLimit', name, via: 'library', library: module, scope, declaredAt, keyedBy: keyedByText(op.options?.keyGenerator, 'ip') };
   }
   if ((module === '@fastify/bearer-auth' || module === 'fastify-bearer-auth') && op.options?.addHook !== 'false') {
     return { kind: 'auth', name, via: 'library', library: module, scope, declaredAt };
