@@ -138,3 +138,18 @@ test('a finding seen before the budget ran out is kept: a reflected Origin after
     await t.close();
   }
 });
+
+test('every request has a timeout: a server that never answers is logged as a timeout, not waited on', async () => {
+  const { startHttp } = await import('./servers');
+  const hung = await startHttp(() => {
+    /* never responds */
+  });
+  try {
+    const ctx = createContext({ url: `http://127.0.0.1:${hung.port}/`, timeoutMs: 200 });
+    await assert.rejects(ctx.gate.send({ method: 'GET', url: '/', purpose: 'test' }));
+    assert.equal(ctx.gate.log[0].error, 'timeout');
+    assert.equal(ctx.gate.requests, 1);
+  } finally {
+    await hung.close();
+  }
+});
