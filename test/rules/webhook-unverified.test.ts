@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { scanFixture } from '../helpers/scan';
+
+async function check(fixture: string) {
+  const files = parseFixture(fixture);
+  const scan = await scanFixture(files);
+  assert.deepEqual(compareExpectations(expectations(files), scan.result.findings, ['webhook-unverified']), []);
+  return scan;
+}
+
+test('express: unverified, verified + idempotent, verified without idempotency, re-serialised body', async () => {
+  const scan = await check(`
+//- src/webhooks.ts
+import express, { Router } from 'express';
+import Stripe from 'stripe';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { db } from './db';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+export const hooks = Router();
+hooks.post('/webhooks/helpdesk', async (req, res) => { // expect: webhook-unverified
+  await db.ticket.create({ data: { subject: req.body.subject } });
+  res.sendStatus(204);
+});
+hooks.post('/webhooks/stripe', express.raw({ type: 'application/json' }), async (req, res) => { // ok: webhook-unverified
+  const event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'] as string, process.env.STRIPE_WEBHOOK_SECRET!);
+  const seen = await db.processedEvent.findUnique({ where: { id: event.id } });
+  if (seen) return res.json({ duplicate: true });
+  await db.processedEvent.create({ data: { id: event.id } });
+  res.json({ received: true });
+});
+hooks.post('/webhooks/billing', express.raw({ type: 'application/json' }), async (req, res) => { // expect: webhook-unverified
+  const event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'] as string, process.env.STRIPE_WEBHOOK_SECRET!);
+  await db.invoice.update({ where: { stripeId: String(event.data.object) }, data: { paid: true } });
+  res.json({ received: true });
+});
+hooks.post('/webhooks/crm', async (req, res) => {
+  const mac = createHmac('sha256', process.env.CRM_SECRET!).update(JSON.stringify(req.body)).digest('hex'); // expect: webhook-unverified
+  if (!timingSafeEqual(Buffer.from(mac), Buffer.from(String(req.headers['x-crm-signature'])))) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+//- src/db.ts
+export const db: any = {};
+`);
+  const partial = scan.result.findings.find((f) => f.rule === 'webhook-unverified' && f.route === 'POST /webhooks/billing');
+  assert.equal(partial?.severity, 'warning');
+  assert.match(partial!.message, /idempotency/);
+  assert.match(scan.result.findings.find((f) => f.rule === 'webhook-unverified' && f.route === 'POST /webhooks/crm')!.message, /JSON\.stringify/);
+});
+
+test('next.js route with svix verify in a helper two calls away is verified', async () => {
+  await check(`
+//- app/api/webhooks/clerk/route.ts
+import { handleClerk } from '@/lib/webhooks';
+export async function POST(request: Request) { // ok: webhook-unverified
+  return handleClerk(request);
+}
+//- lib/webhooks.ts
+import { Webhook } from 'svix';
+import { verifyClerk } from './verify';
+export async function handleClerk(request: Request) {
+  const evt = await verifyClerk(request);
+  await store.upsert({ where: { svixId: request.headers.get('svix-id') }, create: {}, update: {} });
+  return Response.json({ ok: evt.type });
+}
+const store: any = {};
+//- lib/verify.ts
+import { Webhook } from 'svix';
+export async function verifyClerk(request: Request) {
+  const wh = new Webhook(process.env.CLERK_WEBHOOK_SECRET!);
+  return wh.verify(await request.text(), Object.fromEntries(request.headers)) as { type: string };
+}
+//- tsconfig.json
+{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } } }
+`);
+});
+
+test('hand-written HMAC with a timestamp window and a delivery id is complete', async () => {
+  await check(`
+//- src/slack.ts
+import { Hono } from 'hono';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const app = new Hono();
+const seen = new Set<string>();
+app.post('/webhooks/slack', async (c) => { // ok: webhook-unverified
+  const body = await c.req.text();
+  const timestamp = Number(c.req.header('x-slack-request-timestamp'));
+  if (Math.abs(Date.now() / 1000 - timestamp) > 300) return c.text('stale', 401);
+  const mac = 'v0=' + createHmac('sha256', process.env.SLACK_SIGNING_SECRET!).update(\`v0:\${timestamp}:\${body}\`).digest('hex');
+  if (!timingSafeEqual(Buffer.from(mac), Buffer.from(c.req.header('x-slack-signature') ?? ''))) return c.text('bad', 401);
+  const payload = JSON.parse(body);
+  if (seen.has(payload.event_id)) return c.text('dup');
+  seen.add(payload.event_id);
+  return c.text('ok');
+});
+export default app;
+`);
+});
