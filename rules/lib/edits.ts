@@ -50,6 +50,35 @@ export function relativeSpec(facts: FileFacts | undefined, fromFile: string, toF
   return writesJs ? `${rel}.js` : rel;
 }
 
+const ALIAS_ROOTS = new WeakMap<object, string | null>();
+
+/** The folder the project's `@/` alias points at (`src/` or the root), learnt from an import that resolves. */
+export function aliasRoot(model: WorkspaceModel): string | undefined {
+  if (!ALIAS_ROOTS.has(model)) {
+    let root: string | null = null;
+    for (const [file, facts] of Object.entries(model.files)) {
+      const imp = facts.imports.find((i) => i.spec.startsWith('@/') && resolveSpec(model, file, i.spec));
+      if (!imp) continue;
+      const target = resolveSpec(model, file, imp.spec)!;
+      root = target.startsWith('src/') && !model.files[target.slice(4)] ? 'src/' : '';
+      break;
+    }
+    ALIAS_ROOTS.set(model, root);
+  }
+  return ALIAS_ROOTS.get(model) ?? undefined;
+}
+
+/**
+ * How `fromFile` should name `toFile`: through the `@/` alias when the file already imports through it and the
+ * target lies under the alias root, else a relative path.
+ */
+export function specFor(model: WorkspaceModel, fromFile: string, toFile: string): string {
+  const facts = model.files[fromFile];
+  const root = facts?.imports.some((i) => i.spec.startsWith('@/')) ? aliasRoot(model) : undefined;
+  if (root !== undefined && toFile.startsWith(root)) return `@/${toFile.slice(root.length).replace(SOURCE_EXT, '')}`;
+  return relativeSpec(facts, fromFile, toFile);
+}
+
 /** Top-level imports (dynamic imports and nested requires cannot anchor a new import). */
 function topImports(facts: FileFacts | undefined): ImportFact[] {
   return (facts?.imports ?? []).filter((i) => i.kind === 'import' || (i.kind === 'require' && i.names.length > 0));
@@ -104,7 +133,7 @@ export function ensureImport(model: WorkspaceModel, file: string, text: string, 
   if (existing) return sameSource(model, file, existing, src) && !existing.typeOnly ? [] : 'conflict';
   if (facts?.bindings.some((b) => b.name === src.local)) return 'conflict';
   const style = moduleStyle(facts, text);
-  const spec = src.module ?? relativeSpec(facts, file, src.file!);
+  const spec = src.module ?? specFor(model, file, src.file!);
   const sibling = style === 'esm' && src.imported !== 'default' && src.imported !== '*' ? namedImportOf(model, file, text, src) : undefined;
   if (sibling) return [sibling];
   const at = importInsertOffset(facts, text);

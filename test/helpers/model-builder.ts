@@ -108,7 +108,8 @@ export function buildModel(init: { files: Record<string, string>; routes: RouteS
   const functions: Record<string, FunctionFacts> = {};
   for (const [file, text] of Object.entries(init.files)) {
     if (!/\.[mc]?[jt]sx?$/.test(file)) continue;
-    const outcome = extractOne(file, text);
+    // Forced: hand-built models give every file full facts (a scan parses route files and their import closure).
+    const outcome = extractOne(file, text, true);
     if (!('facts' in outcome)) throw new Error(`${file} did not extract: ${outcome.skipped}`);
     facts[file] = outcome.facts;
     for (const fn of outcome.facts.functions) functions[fn.id] = fn;
