@@ -227,12 +227,14 @@ test('auth plugins used as hooks: @fastify/passport, @fastify/auth over decorato
       "app.get('/a', { preValidation: fastifyPassport.authenticate('jwt') }, async () => 'a');",
       "app.get('/b', { onRequest: app.auth([app.verifyJWT]) }, async () => 'b');",
       "app.get('/c', { onRequest: app.auth([app.somethingElse]) }, async () => 'c');",
+      "app.decorate('authorize', (role: string) => async (request: any) => { await request.jwtVerify(); });",
+      "app.get('/d', { preHandler: app.authorize('admin') }, async () => 'd');",
       '',
     ].join('\n'),
   });
   assert.deepEqual(
     model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.path} ${r.protections.map((p) => `${p.kind}:${p.library}`).join(',')}`),
-    ['/a auth:@fastify/passport', '/b auth:@fastify/auth', '/c '],
+    ['/a auth:@fastify/passport', '/b auth:@fastify/auth', '/c ', '/d auth:@fastify/jwt'],
   );
 });
 

@@ -33,12 +33,20 @@ export function classifyHook(env: GuardEnv, file: string, ref: ExprRef, scope: P
   if (module && /^@fastify\/(passport|basic-auth|bearer-auth|auth)$/.test(module)) return make('auth', module);
   const fnId = functionIdOf(env, file, ref);
   if (fnId && isJwtVerifier(env, fnId)) return make('auth', '@fastify/jwt');
-  if (ref.kind === 'member' && last && env.decorators.has(last)) {
-    const dec = env.decorators.get(last)!;
-    if (dec.ref.kind === 'member' && dec.ref.text === ref.text) return [];
-    return env.ctx.classify(dec.file, dec.ref, scope).map((p) => ({ ...p, name: ref.text, declaredAt }));
-  }
-  return [];
+  return last ? viaDecorator(env, file, ref, last, scope) : [];
+}
+
+/**
+ * `fastify.authenticate`, or a decorator factory `fastify.authorize(['admin'])`: what the decorated function does
+ * (a factory counts as `@fastify/jwt` auth when the function it returns calls `jwtVerify()`).
+ */
+function viaDecorator(env: GuardEnv, file: string, ref: ExprRef, last: string, scope: ProtectionScope): Protection[] {
+  const dec = env.decorators.get(last);
+  if (!dec || (dec.ref.kind === 'member' && dec.ref.text === ref.text)) return [];
+  const declaredAt = { file, span: ref.span };
+  const fnId = functionIdOf(env, dec.file, dec.ref);
+  if (ref.kind === 'call' && fnId && isJwtVerifier(env, fnId)) return [{ kind: 'auth', name: ref.text, via: 'library', library: '@fastify/jwt', scope, declaredAt }];
+  return env.ctx.classify(dec.file, dec.ref, scope).map((p) => ({ ...p, name: ref.text, declaredAt: { ...declaredAt } }));
 }
 
 function isJwtVerifier(env: GuardEnv, fnId: string): boolean {
