@@ -177,7 +177,8 @@ export function buildScorecard(result: Pick<EngineResult, 'findings' | 'ranRules
     const probed = (probe ?? []).filter((p) => row.probeChecks.includes(p.checkId) && p.status !== 'skip');
     let status: CheckStatus = 'unknown';
     if (rulesRan) {
-      status = rowFindings.some((f) => f.severity === 'error') ? 'fail' : rowFindings.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
+      // Any open finding keeps a row from passing; only errors fail it.
+      status = rowFindings.some((f) => f.severity === 'error') ? 'fail' : rowFindings.length ? 'warn' : 'pass';
     }
     if (probed.length) {
       const worst = probed.some((p) => p.status === 'fail') ? 'fail' : probed.some((p) => p.status === 'warn' || p.status === 'error') ? 'warn' : 'pass';
