@@ -88,3 +88,19 @@ test('--routes-from joins the probe with the workspace scan into one scorecard',
     await t.close();
   }
 });
+
+test('DKIM selectors come from the mail configuration in --routes-from when none is given', async () => {
+  const dir = writeFixture({
+    ...FILES,
+    'src/mailer.ts': "import nodemailer from 'nodemailer';\nexport const mailer = nodemailer.createTransport({ host: 'smtp.good.test', dkim: { domainName: 'good.test', keySelector: 'sel1', privateKey: process.env.DKIM_PRIVATE_KEY ?? '' } });\n",
+  });
+  const t = await lab.start('good');
+  try {
+    const r = await cli([t.url, '--ca', lab.pki.caFile, '--http-url', t.httpUrl, '--routes-from', dir, '--domain', 'good.test', '--dns-server', lab.dns.server, '--format', 'json']);
+    const dkim = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'dkim');
+    assert.equal(dkim.status, 'pass', dkim.summary);
+    assert.match(dkim.summary, /^sel1\._domainkey: RSA 2048-bit key$/);
+  } finally {
+    await t.close();
+  }
+});

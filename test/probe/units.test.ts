@@ -11,6 +11,7 @@ import { concretePath, worst } from '../../server/src/probe/context';
 import { judgeDmarc } from '../../server/src/probe/dns/dmarc-mx-caa';
 import { organisationalDomain } from '../../server/src/probe/dns/resolver';
 import { resolveOptions } from '../../server/src/probe';
+import { selectorsInText } from '../../server/src/probe/selectors';
 
 test('header grade: each test moves the score as documented', () => {
   const none = gradeHeaders({}, true);
@@ -93,4 +94,11 @@ test('options are validated with one-line messages', () => {
   assert.throws(() => resolveOptions({ url: 'https://a.test', budget: 0 }), /--budget/);
   assert.throws(() => resolveOptions({ url: 'https://user:hunter2@a.test/' }), /--header/);
   assert.equal(resolveOptions({ url: 'https://a.test' }).budget, 300);
+});
+
+test('DKIM selectors are read from mail configuration in code, not from unrelated selectors', () => {
+  const mailer = "nodemailer.createTransport({ host: 'smtp', dkim: { domainName: 'x.test', keySelector: '2024a', privateKey: process.env.DKIM_KEY } });";
+  assert.deepEqual(selectorsInText(mailer), ['2024a']);
+  assert.deepEqual(selectorsInText("const dkimOptions = { selector: 'mail' };"), ['mail']);
+  assert.deepEqual(selectorsInText("document.querySelector('#x'); const cfg = { selector: 'div' };"), []);
 });

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { oneOf, type ParsedArgs } from './args';
 import { runProbe, joinProbe, type ProbeOptions } from '../probe';
 import { routesFromModel } from '../probe/routes';
+import { selectorsFromCode } from '../probe/selectors';
+import { readSourceText } from '../source-text';
 import { toMarkdown, toText, type ProbeOutput } from '../probe/format';
 import { buildScorecard } from '../engine';
 import { scanWorkspace, type ScanResult } from '../scan';
@@ -48,6 +50,13 @@ async function scanRoutes(dir: unknown): Promise<ScanResult | undefined> {
   return scanWorkspace(root);
 }
 
+/** DKIM selectors the scanned workspace's mail configuration names, or undefined (then common ones are tried). */
+function codeSelectors(scan: ScanResult | undefined): string[] | undefined {
+  if (!scan) return undefined;
+  const found = selectorsFromCode([...Object.keys(scan.model.files), ...Object.keys(scan.model.textFiles)], (file) => readSourceText(scan.model.root, file));
+  return found.length ? found : undefined;
+}
+
 export async function probeCommand(args: ParsedArgs): Promise<number> {
   const format = oneOf('format', args.flags.format, FORMATS, 'text');
   const scan = await scanRoutes(args.flags['routes-from']);
@@ -59,7 +68,7 @@ export async function probeCommand(args: ParsedArgs): Promise<number> {
     url,
     routes: scan ? routesFromModel(scan.model.routes) : undefined,
     domain: str('domain') ?? probeConfig?.domain,
-    dkimSelectors: args.lists['dkim-selector'] ?? probeConfig?.dkimSelectors,
+    dkimSelectors: args.lists['dkim-selector'] ?? probeConfig?.dkimSelectors ?? codeSelectors(scan),
     dnsServer: str('dns-server'),
     ca: readCa(args.flags.ca),
     headers: headersFlag(args.lists.header),
