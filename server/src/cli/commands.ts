@@ -20,7 +20,7 @@ export function usage(): string {
 
 Usage:
   readiness scan [DIR] [--format text|json|sarif|markdown|html] [--output FILE] [--fail-on error|warning|info|never]
-                 [--config FILE] [--baseline FILE]
+                 [--config FILE] [--baseline FILE] [--history [--history-depth N]] [--no-cache]
   readiness probe URL [--format text|json|markdown] [--output FILE] [--routes-from DIR] [--domain NAME]
                  [--dkim-selector S]... [--dns-server HOST:PORT] [--ca FILE] [--header "Name: value"]...
                  [--http-url URL] [--allow-burst] [--burst N] [--allow-post] [--budget N] [--timeout MS]
@@ -28,6 +28,8 @@ Usage:
   readiness handover [DIR] [--output FILE]
   readiness lsp [--stdio]
   readiness --version | --help
+
+  --history walks git history (default the last 500 commits) for secrets; --no-cache ignores the facts cache.
 
 Exit codes: 0 nothing at or above --fail-on (default error), 1 findings at or above it, 2 usage or input error.
 `;
