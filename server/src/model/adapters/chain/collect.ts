@@ -114,7 +114,9 @@ function receiverOf(name: string, frames: Frame[], scan: Scan, imports: ImportMa
     const index = f.params.findIndex((p) => p.name === name);
     if (index >= 0) {
       const p = f.params[index];
-      return ROUTERISH_NAME.test(p.name) || ROUTERISH_TYPE.test(p.type) ? { kind: 'param', fnId: f.id, index } : undefined;
+      // A declared type decides (`server: FastifyInstance` is not ours); otherwise the name must look like an app.
+      const routerish = p.type ? ROUTERISH_TYPE.test(p.type) : ROUTERISH_NAME.test(p.name);
+      return routerish ? { kind: 'param', fnId: f.id, index } : undefined;
     }
   }
   if (scan.containers.some((c) => c.name === name && c.scope === undefined)) return { kind: 'container', name };

@@ -23,6 +23,9 @@ export interface ChainLinkOptions extends MountHooks {
 /** Every module of a middleware-chain framework (to tell whose an unmarked registering function is). */
 const CHAIN_MODULES = /^(express|koa|@koa\/router|koa-router|koa-mount)$/;
 
+/** Other frameworks' modules: a registering function in a file that imports one is not ours to claim. */
+const OTHER_FRAMEWORKS = /^(fastify|fastify-plugin|hono|@nestjs\/|next(\/|$))/;
+
 /** Middleware registered so far, with the absolute path prefix it applies under. */
 interface Active {
   file: string;
@@ -100,7 +103,7 @@ class ChainLinker {
   private claims(file: string): boolean {
     const specs = this.ctx.files[file]?.imports.map((i) => i.spec) ?? [];
     if (specs.some((s) => this.opts.modules.test(s))) return true;
-    return !!this.opts.claimsUnmarked && !specs.some((s) => CHAIN_MODULES.test(s));
+    return !!this.opts.claimsUnmarked && !specs.some((s) => CHAIN_MODULES.test(s) || OTHER_FRAMEWORKS.test(s));
   }
 
   private markMounted(): void {
