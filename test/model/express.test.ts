@@ -191,3 +191,34 @@ test('express: class-based servers register on this.app / this.router', async ()
     ['GET /api/me src/server.ts:7 [auth:requireAuth@mount]', 'GET /up src/server.ts:9 []'],
   );
 });
+
+test('express: handlers on controller instances and bound methods resolve to the class method in another file', async () => {
+  const { model } = await scanFixture({
+    'src/routes.ts': [
+      "import { Router } from 'express';",
+      "import { TicketsController } from './tickets.controller';",
+      'const ctrl = new TicketsController();',
+      'export const router = Router();',
+      "router.get('/tickets', ctrl.list);",
+      "router.post('/tickets', ctrl.create.bind(ctrl));",
+      "router.use(['/a', '/b'], (req, res) => res.end());",
+      '',
+    ].join('\n'),
+    'src/tickets.controller.ts': [
+      'export class TicketsController {',
+      '  list(req, res) { res.json([]); }',
+      '  create(req, res) { res.status(201).end(); }',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    rows(model, 'express').map((r) => `${r.route} ${r.handler}`),
+    [
+      'GET /tickets src/tickets.controller.ts#TicketsController.list',
+      'POST /tickets src/tickets.controller.ts#TicketsController.create',
+      'ALL /a src/routes.ts:7',
+      'ALL /b src/routes.ts:7',
+    ],
+  );
+});

@@ -145,7 +145,7 @@ class ChainLinker {
     for (const rec of list) {
       const e = rec.entry;
       if (e.op === 'route') for (const p of e.paths ?? ['/']) this.emit(rec, e.method ?? 'ALL', joinPaths(st.base, p), flatten(e.args), st);
-      else if (e.op === 'use') this.use(rec, e.paths?.[0], flatten(e.args), st);
+      else if (e.op === 'use') for (const p of e.paths ?? [undefined]) this.use(rec, p, flatten(e.args), st);
       else if (e.op === 'call') {
         const fn = this.callee(rec);
         const pk = fn && `${fn.id}|${e.argIndex}`;

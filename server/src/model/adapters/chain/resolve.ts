@@ -109,9 +109,14 @@ export class ChainResolver {
       if (r.kind === 'function') return r.fn;
       if (r.kind === 'module') return this.moduleFunction(r);
       if (r.kind === 'local' && r.binding.init) return this.functionOf(r.file, r.binding.init, asHandler, depth + 1);
-      return undefined;
+      return ref.kind === 'member' ? this.instanceMethod(file, ref) : undefined;
     }
     if (ref.kind !== 'call') return undefined;
+    // `controller.list.bind(controller)` runs `controller.list`.
+    if (ref.callee.kind === 'member' && ref.callee.path.length > 1 && ref.callee.path[ref.callee.path.length - 1] === 'bind') {
+      const { object, path, text, span } = ref.callee;
+      return this.functionOf(file, { kind: 'member', object, path: path.slice(0, -1), text, span }, asHandler, depth + 1);
+    }
     if (asHandler) {
       for (const arg of [...ref.args].reverse()) {
         const fn = arg.kind === 'function' || arg.kind === 'ident' || arg.kind === 'member' ? this.functionOf(file, arg, true, depth + 1) : undefined;
@@ -120,6 +125,17 @@ export class ChainResolver {
     }
     const factory = this.calleeFunction(file, ref.callee);
     return factory && (this.childrenOf(factory.id)[0] ?? factory);
+  }
+
+  /** `ctrl.list` where `const ctrl = new TicketsController(db)` and the class lives in another file. */
+  private instanceMethod(file: string, ref: Extract<ExprRef, { kind: 'member' }>): FunctionFacts | undefined {
+    const base = this.ctx.resolveName(file, ref.object);
+    const init = base.kind === 'local' ? base.binding.init : undefined;
+    if (base.kind !== 'local' || init?.kind !== 'new' || ref.path.length !== 1) return undefined;
+    const cls = this.ctx.resolveRef(base.file, init.callee);
+    if (cls.kind !== 'local' || cls.binding.kind !== 'class') return undefined;
+    const name = `${cls.binding.name}.${ref.path[0]}`;
+    return this.ctx.files[cls.file]?.functions.find((f) => f.name === name);
   }
 
   /** `const handler = require('./x')` where x does `module.exports = function (req, res) {…}`. */
