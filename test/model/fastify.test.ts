@@ -238,6 +238,42 @@ test('auth plugins used as hooks: @fastify/passport, @fastify/auth over decorato
   );
 });
 
+test('a function given the instance registers in the caller\'s context, under its hooks', async () => {
+  const { model } = await scanFixture(
+    {
+      'src/app.ts': [
+        "import Fastify from 'fastify';",
+        "import { registerRoutes } from './routes';",
+        "import { verifySession } from './session';",
+        'const app = Fastify();',
+        "app.register(async (api) => {",
+        "  api.addHook('onRequest', verifySession);",
+        '  registerRoutes(api);',
+        "  api.get('/audit', async (request) => { audit(request); return 1; });",
+        "}, { prefix: '/api' });",
+        'function audit(request: unknown) {}',
+        '',
+      ].join('\n'),
+      'src/routes.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export function registerRoutes(app: FastifyInstance) {',
+        "  app.get('/things', async () => []);",
+        '}',
+        '',
+      ].join('\n'),
+      'src/session.ts': 'export async function verifySession(request: any, reply: any) {}\n',
+    },
+    { helpers: { auth: ['verifySession'] } },
+  );
+  assert.deepEqual(
+    model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.method} ${r.path} ${r.file}:${r.span.line} ${r.protections.map((p) => `${p.name}:${p.scope}`).join(',')}`),
+    ['GET /api/audit src/app.ts:8 verifySession:router', 'GET /api/things src/routes.ts:3 verifySession:router'],
+  );
+  // `audit(request)` in a handler hands over a request, not an instance: no plugin scope for the handler.
+  const facts = model.files['src/app.ts'].collected.fastify as { scopes: { kind: string }[] };
+  assert.deepEqual(facts.scopes.map((s) => s.kind), ['instance', 'plugin']);
+});
+
 test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the app) and routes with folder prefixes', async () => {
   const { model } = await scanFixture({
     'app.js': [

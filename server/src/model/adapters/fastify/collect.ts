@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { ExtractContext } from '../../adapter';
 import { unwrap } from '../../refs';
-import type { FastifyFacts, FastifyOp, FastifyRegisterOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
+import type { FastifyFacts, FastifyOp, FastifyPassOp, FastifyRegisterOp, FastifyRouteOp, FastifyScope, GuardHook } from './facts';
 import { GUARD_HOOKS } from './facts';
 import { asObject, HTTP_METHODS, methodCall, methodsOf, paramOwner, pathValue, propValue, stringOf } from './syntax';
 
@@ -35,11 +35,12 @@ export function collectFastify(ctx: ExtractContext): FastifyFacts | undefined {
         const op = opOf(node, m.name, ctx);
         const scope = op && table.scopeOf(node, m.receiver);
         if (op && scope) scope.ops.push(op);
-      }
+      } else table.notePass(node);
     }
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
+  table.settlePasses();
   const used = [...table.scopes.values()].filter((s) => s.ops.length || s.kind === 'instance');
   if (!used.length && !jwt.size) return undefined;
   return { fastifyFile, scopes: used, jwtVerifiers: [...jwt] };
@@ -49,6 +50,7 @@ export function collectFastify(ctx: ExtractContext): FastifyFacts | undefined {
 class ScopeTable {
   readonly scopes = new Map<string, FastifyScope>();
   private readonly instances = new Map<string, { key: string; pos: number }[]>();
+  private readonly pending: { owner: ts.FunctionLikeDeclaration; name: string; op: FastifyPassOp }[] = [];
 
   constructor(
     private readonly ctx: ExtractContext,
@@ -74,11 +76,36 @@ class ScopeTable {
     ts.forEachChild(node, (child) => this.addInstances(child));
   }
 
+  /**
+   * `registerRoutes(app)`: the instance handed to a function as first argument. Kept (in `settlePasses`) only when
+   * the argument is a known instance/plugin scope or a parameter that looks like one (typed Fastify…, named app/
+   * fastify/server/instance), so that `log(request)` in a handler does not turn the handler into a plugin.
+   */
+  notePass(call: ts.CallExpression): void {
+    const callee = unwrap(call.expression);
+    const first = call.arguments[0] && unwrap(call.arguments[0]);
+    if (!first || !ts.isIdentifier(first) || (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee))) return;
+    const owner = paramOwner(call, first.text);
+    const op: FastifyPassOp = { op: 'pass', fn: this.ctx.ref(callee), span: this.ctx.span(call) };
+    if (!owner) this.scopeOf(call, first, false)?.ops.push(op);
+    else this.pending.push({ owner, name: first.text, op });
+  }
+
+  settlePasses(): void {
+    for (const { owner, name, op } of this.pending) {
+      const key = this.ctx.functionId(owner);
+      const type = owner.parameters[0]?.type?.getText(this.ctx.sf) ?? '';
+      if (!this.scopes.has(key) && !/Fastify/.test(type) && !/^(app|fastify|server|instance|api|f)$/i.test(name)) continue;
+      if (!this.scopes.has(key)) this.scopes.set(key, { key, kind: 'plugin', name, span: this.ctx.span(owner), ops: [] });
+      this.scopes.get(key)!.ops.push(op);
+    }
+  }
+
   /** The nearest enclosing function whose first parameter is the receiver (a plugin), else the instance variable. */
-  scopeOf(call: ts.CallExpression, receiver: ts.Expression): FastifyScope | undefined {
+  scopeOf(call: ts.CallExpression, receiver: ts.Expression, params = true): FastifyScope | undefined {
     const r = peelSelf(receiver);
     if (!ts.isIdentifier(r)) return undefined;
-    const owner = paramOwner(call, r.text);
+    const owner = params ? paramOwner(call, r.text) : undefined;
     if (owner) {
       const key = this.ctx.functionId(owner);
       let scope = this.scopes.get(key);

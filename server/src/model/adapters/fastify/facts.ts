@@ -54,7 +54,14 @@ export interface FastifyDecorateOp {
   span: Span;
 }
 
-export type FastifyOp = FastifyRouteOp | FastifyHookOp | FastifyRegisterOp | FastifyDecorateOp;
+/** `registerRoutes(app)`: a function given the instance registers in the same context (no encapsulation). */
+export interface FastifyPassOp {
+  op: 'pass';
+  fn: ExprRef;
+  span: Span;
+}
+
+export type FastifyOp = FastifyRouteOp | FastifyHookOp | FastifyRegisterOp | FastifyDecorateOp | FastifyPassOp;
 
 export interface FastifyScope {
   /** `file#offset` of the instance declaration, or the plugin function's FunctionFacts id. */

@@ -48,6 +48,10 @@ export function linkFastify(ctx: LinkContext): LinkedRoute[] {
   const registered = new Set<string>();
   for (const { file, scope } of env.scopes.values()) {
     for (const op of scope.ops) {
+      if (op.op === 'pass') {
+        const key = passedTo(env, file, op.fn);
+        if (key) registered.add(key);
+      }
       if (op.op !== 'register') continue;
       for (const t of registrationsOf(env, file, op)) if (t.kind === 'scope') registered.add(t.key);
     }
@@ -73,6 +77,10 @@ function contextOf(env: Env, key: string, seen: Set<string>): Context {
     for (const op of entry.scope.ops) {
       if (op.op === 'hook') out.hooks.push({ file: entry.file, hook: op.hook, ref: op.ref });
       else if (op.op === 'route') out.routes.push({ file: entry.file, op });
+      else if (op.op === 'pass') {
+        const key = passedTo(env, entry.file, op.fn);
+        if (key) add(key);
+      }
       else if (op.op === 'register') {
         for (const target of registrationsOf(env, entry.file, op)) {
           if (target.kind === 'library') out.libraries.push({ file: entry.file, op, module: target.module });
@@ -112,6 +120,12 @@ function walk(env: Env, key: string, inherited: Inherited, path: Set<string>, ro
     const next: Inherited = { ...here, prefix: joinPath(here.prefix, prefix ?? ''), via: [...here.via, via], depth: here.depth + 1 };
     walk(env, child.key, next, inner, routes);
   }
+}
+
+/** The plugin-like function a `fn(app)` call hands the instance to, when the model knows it. */
+function passedTo(env: Env, file: string, fn: ExprRef): string | undefined {
+  const id = functionIdOf(env, file, fn);
+  return id && env.scopes.has(id) ? id : undefined;
 }
 
 type Registration =
