@@ -222,3 +222,30 @@ test('express: handlers on controller instances and bound methods resolve to the
     ],
   );
 });
+
+test('express: require()(deps) factories, require()(app) registrars and template paths with unknown parts', async () => {
+  const { model } = await scanFixture({
+    'server.js': [
+      "const express = require('express');",
+      'const app = express();',
+      'const version = process.env.API_VERSION;',
+      "app.use(`/api/${version}`, require('./routes/api')({ db: null }));",
+      "require('./routes/ops')(app);",
+      '',
+    ].join('\n'),
+    'routes/api.js': [
+      "const { Router } = require('express');",
+      'module.exports = function makeApi(deps) {',
+      '  const api = Router();',
+      "  api.get('/items/:id', (req, res) => res.json({ id: req.params.id }));",
+      '  return api;',
+      '};',
+      '',
+    ].join('\n'),
+    'routes/ops.js': "module.exports = (app) => {\n  app.post('/ops/reindex', (req, res) => res.end());\n};\n",
+  });
+  assert.deepEqual(
+    rows(model, 'express').map((r) => `${r.route} ${r.at}`),
+    ['GET /api/:version/items/:id routes/api.js:4', 'POST /ops/reindex routes/ops.js:2'],
+  );
+});

@@ -95,6 +95,33 @@ export function evalStrings(node: ts.Expression, consts: Map<string, string>): s
   return undefined;
 }
 
+/**
+ * A route path as written: its static value, or for a template with unknown parts (`/api/${version}/x`) the
+ * template with each unknown part as a parameter (`/api/:version/x`), since it matches any value there.
+ */
+export function pathStrings(node: ts.Expression, consts: Map<string, string>): string[] | undefined {
+  const known = evalStrings(node, consts);
+  if (known) return known;
+  const n = unwrap(node);
+  if (!ts.isTemplateExpression(n)) return undefined;
+  let s = n.head.text;
+  for (const part of n.templateSpans) {
+    const v = evalStrings(part.expression, consts);
+    const e = unwrap(part.expression);
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : 'param';
+    s += (v?.length === 1 ? v[0] : `:${name}`) + part.literal.text;
+  }
+  return [s];
+}
+
+/** True for expressions that can only be a path (string-valued), never a middleware: literals, templates, `+`. */
+export function isStringish(node: ts.Expression): boolean {
+  const n = unwrap(node);
+  if (ts.isStringLiteralLike(n) || ts.isTemplateExpression(n) || ts.isRegularExpressionLiteral(n)) return true;
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) return isStringish(n.left) || isStringish(n.right);
+  return false;
+}
+
 /** The string value of a ref recorded from a plain string literal (`'./routes'`), else undefined. */
 export function literalOfRef(ref: ExprRef | undefined): string | undefined {
   if (!ref || ref.kind !== 'other') return undefined;

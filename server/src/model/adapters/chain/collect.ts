@@ -8,7 +8,7 @@ import type { ExtractContext } from '../../adapter';
 import { isFunctionNode } from '../../function-facts';
 import { unwrap } from '../../refs';
 import type { HttpMethod } from '../../types';
-import { evalStrings, importMap, spanFromTo } from '../common';
+import { evalStrings, importMap, isStringish, pathStrings, spanFromTo } from '../common';
 import type { ChainFacts, ContainerFact, EntryFact, ReceiverFact } from './types';
 
 export type ImportMap = Map<string, { spec: string; imported: string }>;
@@ -174,7 +174,7 @@ function routeChainEntry(
   const root = receiverName(route.expression.expression);
   const recv = root ? receiverOf(root, frames, scan, imports(ctx)) : undefined;
   if (!recv || !call.arguments.length) return undefined;
-  const paths = route.arguments[0] ? evalStrings(route.arguments[0], scan.consts) : undefined;
+  const paths = route.arguments[0] ? pathStrings(route.arguments[0], scan.consts) : undefined;
   return {
     op: 'route',
     recv,
@@ -211,7 +211,8 @@ type Common = Pick<EntryFact, 'recv' | 'span' | 'scopes'>;
 function useEntry(ctx: ExtractContext, scan: Scan, call: ts.CallExpression, common: Common): EntryFact | undefined {
   const [first, ...rest] = call.arguments;
   if (!first) return undefined;
-  const paths = ts.isFunctionLike(unwrap(first)) ? undefined : evalStrings(first, scan.consts);
+  // A path we cannot evaluate is still a path when it is string-valued (`\`/v${n}\``); an identifier may be middleware.
+  const paths = ts.isFunctionLike(unwrap(first)) ? undefined : (pathStrings(first, scan.consts) ?? (isStringish(first) ? ['/*'] : undefined));
   const args = paths ? rest : [...call.arguments];
   if (!args.length) return undefined;
   return { op: 'use', paths, args: args.map((a) => ctx.ref(a)), insertAt: ctx.span(args[0]).start, ...common };
@@ -227,7 +228,7 @@ function routeEntry(
 ): EntryFact | undefined {
   const a = call.arguments;
   let skip = 1;
-  let paths = a[0] ? evalStrings(a[0], scan.consts) : undefined;
+  let paths = a[0] ? pathStrings(a[0], scan.consts) : undefined;
   if (dialect.namedRoutes && a.length >= 3 && paths) {
     const second = evalStrings(a[1], scan.consts);
     if (second) [paths, skip] = [second, 2];

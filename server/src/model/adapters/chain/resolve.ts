@@ -147,6 +147,12 @@ export class ChainResolver {
 
   /** The function a callee expression names (`registerRoutes`, a required module's exported function). */
   calleeFunction(file: string, ref: ExprRef): FunctionFacts | undefined {
+    // `require('./routes/api')(deps)`: the required module's exported function.
+    const spec = ref.kind === 'call' && ref.callee.kind === 'ident' && ref.callee.name === 'require' ? literalOfRef(ref.args[0]) : undefined;
+    if (spec !== undefined) {
+      const target = this.ctx.resolveModule(file, spec);
+      return target ? this.moduleFunction({ kind: 'module', module: target, exportName: '*' }) : undefined;
+    }
     const r = this.ctx.resolveRef(file, ref);
     if (r.kind === 'function') return r.fn;
     return r.kind === 'module' ? this.moduleFunction(r) : undefined;
