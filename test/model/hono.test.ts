@@ -105,10 +105,11 @@ test('use() order: middleware added after a mount does not guard the mounted rou
       '',
     ].join('\n'),
     'src/sub.ts': "import { Hono } from 'hono';\nexport default new Hono().basePath('/s').get('/:id{[a-z]+}', (c) => c.text('s'));\n",
+    'src/factory.ts': "import { createFactory } from 'hono/factory';\nconst f = createFactory();\nexport const extra = f.createApp();\nextra.get('/f', (c) => c.text('f'));\n",
   });
   assert.deepEqual(
     model.routes.filter((r) => r.framework === 'hono').map((r) => `${r.method} ${r.path} ${r.protections.map((p) => `${p.name}:${p.scope}`).join(',')}`),
-    ['GET /a bearerAuth:app', 'GET /b bearerAuth:app', 'GET /early/s/:id ', 'GET /late/s/:id bearerAuth:app'],
+    ['GET /f ', 'GET /a bearerAuth:app', 'GET /b bearerAuth:app', 'GET /early/s/:id ', 'GET /late/s/:id bearerAuth:app'],
   );
 });
 

@@ -29,6 +29,7 @@ export function mayApplyHono(text: string): boolean {
 
 export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
   const { ctors, imported } = importedNames(ctx);
+  const factories = ctx.core.imports.some((i) => i.spec === 'hono/factory');
   const locals = new Map<string, State>();
   const instances: HonoInstance[] = [];
   const ops: HonoOp[] = [];
@@ -44,6 +45,9 @@ export function collectHono(ctx: ExtractContext): HonoFacts | undefined {
       const param = paramTarget(n, ctx);
       if (param !== undefined) state = param || undefined;
       else state = locals.get(n.text) ?? (imported.has(n.text) ? { target: { name: n.text }, basePath: '', bases: [], lastPath: '/' } : undefined);
+    } else if (ts.isCallExpression(n) && factories && methodCall(n)?.name === 'createApp') {
+      // `createFactory<Env>().createApp()` / `factory.createApp()` from hono/factory returns a new app.
+      state = { target: { router: rootKey(n, ctx) }, basePath: '', bases: [], lastPath: '/' };
     } else if (ts.isCallExpression(n)) {
       const m = methodCall(n);
       const receiver = m && CHAIN.has(m.name) ? evalTarget(m.receiver) : undefined;
