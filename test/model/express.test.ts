@@ -249,3 +249,15 @@ test('express: require()(deps) factories, require()(app) registrars and template
     ['GET /api/:version/items/:id routes/api.js:4', 'POST /ops/reindex routes/ops.js:2'],
   );
 });
+
+test('express/koa pre-filters: frameworks and app/router registrations pass, UI look-alikes do not', async () => {
+  const { expressAdapter } = await import('../../server/src/model/adapters/express');
+  const { koaAdapter } = await import('../../server/src/model/adapters/koa');
+  for (const adapter of [expressAdapter, koaAdapter]) {
+    assert.equal(adapter.mayApply("const q = searchParams.get('q'); api.get('/x');", 'src/ui.tsx'), false);
+    assert.equal(adapter.mayApply("router.post('/x', h);", 'src/more.ts'), true);
+    assert.equal(adapter.mayApply('this.app.use(cors());', 'src/server.ts'), true);
+  }
+  assert.equal(expressAdapter.mayApply("import express from 'express';", 'a.ts'), true);
+  assert.equal(koaAdapter.mayApply("import Router from '@koa/router';", 'a.ts'), true);
+});

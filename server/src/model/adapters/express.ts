@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FrameworkAdapter } from '../adapter';
 import type { HttpMethod } from '../types';
-import { collectChain, type ChainDialect, type ImportMap } from './chain/collect';
+import { collectChain, REGISTRATION_HINT, type ChainDialect, type ImportMap } from './chain/collect';
 import { linkChain } from './chain/link';
 import type { ChainFacts } from './chain/types';
 
@@ -53,13 +53,13 @@ const dialect: ChainDialect = {
   },
 };
 
-/** Files that mention express, or register something that looks like a route on an app/router from elsewhere. */
-const MAY_APPLY = /\bexpress\b|\.(?:get|post|put|patch|delete|options|head|all|use|route)\s*\(\s*['"`/[]|\.use\s*\(/;
+/** Files that mention express, or register on something named like an app/router from elsewhere. */
+const MAY_APPLY = /\bexpress\b/;
 
 export const expressAdapter: FrameworkAdapter<ChainFacts> = {
   id: 'express',
   framework: 'express',
-  mayApply: (text) => MAY_APPLY.test(text),
+  mayApply: (text) => MAY_APPLY.test(text) || REGISTRATION_HINT.test(text),
   collect: (ctx) => collectChain(ctx, dialect),
   link: (ctx) => linkChain(ctx, { adapterId: 'express', framework: 'express', endpointMaxParams: 2, modules: /^express$/, claimsUnmarked: true }),
 };

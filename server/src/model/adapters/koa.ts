@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import type { FrameworkAdapter } from '../adapter';
 import type { ExprRef } from '../types';
 import { evalStrings, literalOfRef } from './common';
-import { collectChain, type ChainDialect } from './chain/collect';
+import { collectChain, REGISTRATION_HINT, type ChainDialect } from './chain/collect';
 import { linkChain } from './chain/link';
 import type { ChainFacts } from './chain/types';
 import { EXPRESS_METHODS } from './express';
@@ -49,12 +49,12 @@ function unwrapRoutes(ref: ExprRef): ExprRef | undefined {
   return rest.length ? { kind: 'member', object, path: rest, text, span } : { kind: 'ident', name: object, text, span };
 }
 
-const MAY_APPLY = /\bkoa\b|@koa\/router|koa-router|\.(?:get|post|put|patch|delete|del|all|use)\s*\(\s*['"`/[]|\.use\s*\(/;
+const MAY_APPLY = /\bkoa\b|@koa\/router|koa-router/;
 
 export const koaAdapter: FrameworkAdapter<ChainFacts> = {
   id: 'koa',
   framework: 'koa',
-  mayApply: (text) => MAY_APPLY.test(text),
+  mayApply: (text) => MAY_APPLY.test(text) || REGISTRATION_HINT.test(text),
   collect: (ctx) => collectChain(ctx, dialect),
   link: (ctx) =>
     linkChain(ctx, {

@@ -11,6 +11,13 @@ import type { HttpMethod } from '../../types';
 import { evalStrings, importMap, isStringish, pathStrings, spanFromTo } from '../common';
 import type { ChainFacts, ContainerFact, EntryFact, ReceiverFact } from './types';
 
+/**
+ * Text pre-filter for files that register on an app/router made elsewhere (an imported router, a registering
+ * function's `app` parameter) without naming the framework. Deliberately narrow: `searchParams.get('q')` or an
+ * axios instance's `api.get('/x')` must not make UI files parse.
+ */
+export const REGISTRATION_HINT = /\b\w*(?:app|router|routes|server)\w*\s*\.\s*(?:get|post|put|patch|delete|del|options|head|all|route|use)\s*\(/i;
+
 export type ImportMap = Map<string, { spec: string; imported: string }>;
 
 export interface ChainDialect {
