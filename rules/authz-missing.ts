@@ -21,7 +21,7 @@ const handlerOf = (ctx: RuleContext, route: Route): FunctionFacts | undefined =>
 function adminPurpose(ctx: RuleContext, handler: FunctionFacts): string | undefined {
   for (const frame of framesOf(ctx.model, handler, 2)) {
     for (const call of outermostCalls(frame.fn)) {
-      const q = dbQuery(ctx.model.files[frame.file], call);
+      const q = dbQuery(ctx.model.files[frame.file], call, (span) => ctx.slice(frame.file, span));
       if (!q?.model || !ADMIN_MODEL.test(q.model)) continue;
       if (q.op === 'delete' && /^(tenants?|organi[sz]ations?|orgs?|workspaces?|users?|accounts?|compan(y|ies))$/i.test(q.model)) return `delete ${q.model}s`.replace(/ss$/, 's');
       const fields = q.dataKeys.map((p) => p.path.toLowerCase());
@@ -65,7 +65,7 @@ function idorFindings(ctx: RuleContext, route: Route, handler: FunctionFacts): F
   if (route.protections.some((p) => p.kind === 'role') || authExemption(route)) return [];
   const declared = ctx.model.declaredControls.some((c) => /\b(rls|row[- ]level|tenant|owner)/i.test(c.description) && c.paths.some((p) => route.path.startsWith(p.replace(/\*+$/, '').replace(/\/$/, ''))));
   if (declared) return [];
-  return unscopedQueries(ctx.model, handler, CLIENT).map((u) =>
+  return unscopedQueries(ctx.model, handler, CLIENT, { slice: (file, span) => ctx.slice(file, span) }).map((u) =>
     ctx.finding({
       file: u.frame.depth === 0 ? u.frame.file : route.file,
       span: u.frame.depth === 0 ? u.query.call.span : route.span,

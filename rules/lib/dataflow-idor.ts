@@ -3,7 +3,7 @@
  * project functions it calls, whose filter is keyed by client input (or model-supplied tool arguments) but not
  * scoped by the verified identity, and that no ownership check ends first.
  */
-import type { FunctionFacts, Source, WorkspaceModel } from '../api';
+import type { FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
 import { effectiveSources, framesOf, hasAny, outermostCalls, type Frame } from './dataflow';
 
@@ -72,13 +72,18 @@ function keyText(frame: Frame, q: DbQuery, client: readonly Source[]): string {
  * Unscoped record operations reachable from `fn` (two calls deep). `client` says which sources an attacker
  * controls (request input for routes, `toolArgs`-tainted names for LLM tools via `taint`).
  */
-export function unscopedQueries(model: WorkspaceModel, fn: FunctionFacts, client: readonly Source[], taint?: Map<string, Source[]>): Unscoped[] {
-  const frames = framesOf(model, fn, 2, taint);
+export function unscopedQueries(
+  model: WorkspaceModel,
+  fn: FunctionFacts,
+  client: readonly Source[],
+  opts: { taint?: Map<string, Source[]>; slice?: (file: string, span: Span) => string | undefined } = {},
+): Unscoped[] {
+  const frames = framesOf(model, fn, 2, opts.taint);
   if (ownershipChecked(frames)) return [];
   const out: Unscoped[] = [];
   for (const frame of frames) {
     const queries = outermostCalls(frame.fn)
-      .map((c) => dbQuery(model.files[frame.file], c))
+      .map((c) => dbQuery(model.files[frame.file], c, (span) => opts.slice?.(frame.file, span)))
       .filter((q): q is DbQuery => !!q && q.op !== 'create')
       .map((q) => ({ q, sources: filterSources(frame, q) }))
       .map((x) => ({ ...x, scoped: hasAny(x.sources, CALLER) || scopedClient(model, frames, frame, x.q) }));

@@ -3,7 +3,7 @@
  * Sequelize, Mongoose, Knex, Supabase, raw SQL), and which part of each call is the filter that picks the record.
  * The IDOR check asks of that filter: is it keyed by client input, and is it scoped by the verified identity?
  */
-import type { CallFact, FileFacts, ValueFact } from '../api';
+import type { CallFact, FileFacts, Span, ValueFact } from '../api';
 import { importedModule, prop } from './calls';
 
 export type DbOp = 'read' | 'update' | 'delete' | 'create';
@@ -108,22 +108,27 @@ function builder(call: CallFact): DbQuery | undefined {
   return { call, op, filter: call.args, chained: true, keys: [], dataKeys: [] };
 }
 
-function rawSql(call: CallFact): DbQuery | undefined {
+/** Reads the exact source of a value (string literals are shortened in the IR; SQL needs the whole text). */
+export type SourceText = (span: Span) => string | undefined;
+
+function rawSql(call: CallFact, source?: SourceText): DbQuery | undefined {
   if (!RAW.test(call.callee)) return undefined;
-  const sql = call.args[0];
-  if (!sql || !/\bwhere\b/i.test(sql.text)) return undefined;
-  const op: DbOp = /^\W*delete\b/i.test(sql.text.replace(/^[`'"]/, '')) ? 'delete' : /^\W*update\b/i.test(sql.text.replace(/^[`'"]/, '')) ? 'update' : 'read';
-  const table = /\b(?:from|update|into)\s+["`]?(\w+)/i.exec(sql.text)?.[1];
+  const first = call.args[0];
+  const sql = first ? (source?.(first.span) ?? first.text) : '';
+  if (!/\bwhere\b/i.test(sql)) return undefined;
+  const verb = sql.replace(/^[`'"\s]+/, '');
+  const op: DbOp = /^delete\b/i.test(verb) ? 'delete' : /^update\b/i.test(verb) ? 'update' : 'read';
+  const table = /\b(?:from|update|into)\s+["`]?(\w+)/i.exec(sql)?.[1];
   return { call, op, model: table, filter: call.args, chained: false, keys: [], dataKeys: [] };
 }
 
 /** The record-level DB operation a call performs, or undefined. */
-export function dbQuery(facts: FileFacts | undefined, call: CallFact): DbQuery | undefined {
+export function dbQuery(facts: FileFacts | undefined, call: CallFact, source?: SourceText): DbQuery | undefined {
   const root = isDbRoot(facts, call);
   // `tenantDb(user).ticket.findUnique`, `knex('tickets').where(…)`: a factory call at the root of the chain.
   const factory = /^[\w$]+\(\)\./.test(call.callee);
   if (!root && !factory && !/\bfrom\(\)\./.test(call.callee)) return undefined;
-  return prismaLike(call) ?? (root ? rawSql(call) : undefined) ?? (root || factory ? firstArgLike(call) : undefined) ?? builder(call);
+  return prismaLike(call) ?? (root ? rawSql(call, source) : undefined) ?? (root || factory ? firstArgLike(call) : undefined) ?? builder(call);
 }
 
 /** Writes that create or change records from request data (for mass assignment / validation). */

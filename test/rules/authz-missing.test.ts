@@ -84,3 +84,202 @@ ${PRISMA}`);
   const fixed = applyEdits(text, f.fixes[0].edits);
   assert.match(fixed, /findUnique\(\{ where: \{ tenantId: req\.user\.tenantId, id \} \}\)/);
 });
+
+test('next.js app router + drizzle and supabase: params ids, compound and(), RLS client from the user cookies', async () => {
+  await check(`
+//- app/api/tickets/[id]/route.ts
+import { NextResponse } from 'next/server';
+import { eq, and } from 'drizzle-orm';
+import { db } from '@/lib/db';
+import { tickets } from '@/lib/schema';
+import { auth } from '@/auth';
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  const rows = await db.select().from(tickets).where(eq(tickets.id, params.id)); // expect: authz-missing
+  return NextResponse.json(rows[0]);
+}
+export async function DELETE(request: Request, { params }: { params: { id: string } }) {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  await db.delete(tickets).where(and(eq(tickets.id, params.id), eq(tickets.orgId, session.user.orgId))); // ok: authz-missing
+  return new Response(null, { status: 204 });
+}
+//- app/api/docs/[id]/route.ts
+import { NextResponse } from 'next/server';
+import { createClient } from '@supabase/supabase-js';
+import { auth } from '@/auth';
+const admin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  const { data } = await admin.from('documents').select('*').eq('id', params.id).single(); // expect: authz-missing
+  return NextResponse.json(data);
+}
+export async function PATCH(request: Request, { params }: { params: { id: string } }) {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  const { data } = await admin.from('documents').update({ title: 'x' }).eq('tenant_id', session.user.tenantId).eq('id', params.id); // ok: authz-missing
+  return NextResponse.json(data);
+}
+//- app/api/notes/[id]/route.ts
+import { NextResponse } from 'next/server';
+import { createServerClient } from '@supabase/ssr';
+import { cookies } from 'next/headers';
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  const supabase = createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { getAll: () => cookies().getAll() } });
+  const { data: { user } } = await supabase.auth.getUser();
+  if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  const { data } = await supabase.from('notes').select('*').eq('id', params.id).single(); // ok: authz-missing
+  return NextResponse.json(data);
+}
+//- lib/db.ts
+import { drizzle } from 'drizzle-orm/node-postgres';
+export const db = drizzle(process.env.DATABASE_URL!);
+//- lib/schema.ts
+export const tickets: any = {};
+//- auth.ts
+import NextAuth from 'next-auth';
+export const { auth, handlers } = NextAuth({ providers: [] });
+//- tsconfig.json
+{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } } }
+`);
+});
+
+test('nestjs + typeorm service: @Param id into an injected service; scoped by @CurrentUser tenant; role-guarded admin', async () => {
+  await check(`
+//- src/tickets.controller.ts
+import { Controller, Get, Delete, Param, UseGuards, Req } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { TicketsService } from './tickets.service';
+import { Roles, RolesGuard } from './roles';
+@Controller('tickets')
+@UseGuards(AuthGuard('jwt'))
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+  @Get(':id') // expect: authz-missing
+  findOne(@Param('id') id: string) {
+    return this.tickets.findOne(id);
+  }
+  @Get(':id/scoped') // ok: authz-missing
+  findScoped(@Param('id') id: string, @Req() req: any) {
+    return this.tickets.findForTenant(id, req.user.tenantId);
+  }
+  @Delete('/admin/tenants/:id') // ok: authz-missing
+  @UseGuards(RolesGuard)
+  @Roles('admin')
+  removeTenant(@Param('id') id: string) {
+    return this.tickets.removeTenant(id);
+  }
+}
+//- src/tickets.service.ts
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+@Injectable()
+export class TicketsService {
+  constructor(@InjectRepository(Ticket) private readonly ticketRepository: Repository<Ticket>) {}
+  findOne(id: string) {
+    return this.ticketRepository.findOneBy({ id });
+  }
+  findForTenant(id: string, tenantId: string) {
+    return this.ticketRepository.findOne({ where: { id, tenantId } });
+  }
+  removeTenant(id: string) {
+    return this.ticketRepository.delete(id);
+  }
+}
+class Ticket {}
+//- src/roles.ts
+import { SetMetadata, CanActivate, ExecutionContext, Injectable, ForbiddenException } from '@nestjs/common';
+export const Roles = (...roles: string[]) => SetMetadata('roles', roles);
+@Injectable()
+export class RolesGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    const req = context.switchToHttp().getRequest();
+    if (req.user?.role !== 'admin') throw new ForbiddenException();
+    return true;
+  }
+}
+`);
+});
+
+test('fastify, hono and koa with mongoose, sequelize, knex and raw SQL; admin routes by path and by purpose', async () => {
+  await check(`
+//- src/fastify.ts
+import Fastify from 'fastify';
+import { Ticket, User } from './models';
+import { pool } from './pg';
+const app = Fastify();
+app.addHook('preHandler', async (request, reply) => { if (!request.user) return reply.code(401).send(); });
+app.get('/api/tickets/:id', async (request: any) => {
+  return Ticket.findById(request.params.id); // expect: authz-missing
+});
+app.get('/api/mine/:id', async (request: any) => {
+  return Ticket.findOne({ _id: request.params.id, ownerId: request.user.id }); // ok: authz-missing
+});
+app.get('/api/invoices/:id', async (request: any) => {
+  const { rows } = await pool.query('SELECT * FROM invoices WHERE id = $1', [request.params.id]); // expect: authz-missing
+  return rows[0];
+});
+app.get('/api/orders/:id', async (request: any) => {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1 AND tenant_id = $2', [request.params.id, request.user.tenantId]); // ok: authz-missing
+  return rows[0];
+});
+app.delete('/admin/users/:id', async (request: any) => { // expect: authz-missing
+  await pool.query('DELETE FROM users WHERE id = $1', [request.params.id]);
+  return { ok: true };
+});
+app.post('/api/users/:id/role', async (request: any, reply: any) => { // expect: authz-missing
+  await User.update({ role: request.body.role }, { where: { id: request.params.id, tenantId: request.user.tenantId } });
+  return { ok: true };
+});
+app.post('/api/members/:id/role', async (request: any, reply: any) => { // ok: authz-missing
+  if (request.user.role !== 'admin') return reply.code(403).send();
+  await User.update({ role: request.body.role }, { where: { id: request.params.id, tenantId: request.user.tenantId } });
+  return { ok: true };
+});
+//- src/hono.ts
+import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { knex } from './knex';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET! }));
+app.get('/api/projects/:id', async (c) => {
+  const row = await knex('projects').where({ id: c.req.param('id') }).first(); // expect: authz-missing
+  return c.json(row);
+});
+app.get('/api/boards/:id', async (c) => {
+  const payload = c.get('jwtPayload');
+  const row = await knex('boards').where({ id: c.req.param('id'), org_id: payload.orgId }).first(); // ok: authz-missing
+  return c.json(row);
+});
+//- src/koa.ts
+import Koa from 'koa';
+import Router from '@koa/router';
+import { Invoice } from './models';
+const router = new Router();
+router.get('/api/bills/:id', async (ctx) => {
+  ctx.body = await Invoice.findByPk(ctx.params.id); // expect: authz-missing
+});
+router.get('/api/receipts/:id', async (ctx) => {
+  const invoice = await Invoice.findByPk(ctx.params.id); // ok: authz-missing
+  if (invoice.accountId !== ctx.state.user.accountId) ctx.throw(403);
+  ctx.body = invoice;
+});
+const app = new Koa();
+app.use(async (ctx, next) => { if (!ctx.state.user) ctx.throw(401); await next(); });
+app.use(router.routes());
+//- src/models.ts
+import mongoose from 'mongoose';
+export const Ticket = mongoose.model('Ticket', new mongoose.Schema({}));
+export const Invoice: any = {};
+export const User: any = {};
+//- src/pg.ts
+import { Pool } from 'pg';
+export const pool = new Pool();
+//- src/knex.ts
+import Knex from 'knex';
+export const knex = Knex({ client: 'pg' });
+`);
+});
