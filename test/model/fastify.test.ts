@@ -189,10 +189,13 @@ test('route options passed by name: the same-file object is read and is the opti
     'const app = Fastify();',
     "const createOpts = { schema: { body: { type: 'object' } }, handler: async function create() { return 1; } };",
     "app.post('/api/items', createOpts);",
+    "const pingRoute = { method: 'GET', url: '/api/ping', preHandler: app.rateLimit(), handler: async () => 'pong' };",
+    'app.route(pingRoute);',
     '',
   ].join('\n');
   const { model } = await scanFixture({ 'src/app.ts': text });
-  const [route] = model.routes.filter((r) => r.framework === 'fastify');
+  const [route, ping] = model.routes.filter((r) => r.framework === 'fastify');
+  assert.deepEqual([ping.method, ping.path, ping.span.line, ping.protections.map((p) => p.kind).join()], ['GET', '/api/ping', 6, 'rateLimit']);
   assert.equal(model.functions[route.handlerId!].name, 'create');
   assert.deepEqual(route.protections.map((p) => `${p.kind}:${p.name}`), ['validation:schema (body)']);
   const { start, end } = route.anchors!.optionsObject!;

@@ -164,7 +164,8 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
     return key && args[1] ? { op: 'decorate', name: key, ref: ctx.ref(args[1]), span } : undefined;
   }
   if (name === 'route') {
-    const obj = asObject(args[0]);
+    const first = args[0] && unwrap(args[0]);
+    const obj = asObject(first) ?? (first && ts.isIdentifier(first) ? asObject(localInit(ctx.sf, first.text)) : undefined);
     const methods = obj && methodsOf(propValue(obj, 'method'));
     const path = obj && pathValue(propValue(obj, 'url') ?? propValue(obj, 'path'), ctx.sf);
     if (!obj || !methods || path === undefined) return undefined;
