@@ -285,6 +285,7 @@ test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the ap
       'module.exports = async function (fastify, opts) {',
       "  fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins'), options: Object.assign({}, opts) });",
       "  fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes'), options: { prefix: '/api' } });",
+    "  fastify.register(AutoLoad, { dir: path.join(__dirname, 'flat'), dirNameRoutePrefix: false });",
       '};',
       '',
     ].join('\n'),
@@ -297,11 +298,17 @@ test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the ap
     ].join('\n'),
     'routes/root.js': "module.exports = async function (fastify) {\n  fastify.get('/', async () => ({ root: true }));\n};\n",
     'routes/example/index.js': "module.exports = async function (fastify) {\n  fastify.get('/', async () => 'example');\n};\n",
+    'flat/deep/er/hooks.js': "module.exports = async function (fastify) {\n  fastify.get('/flat', async () => 'f');\n};\n",
     'routes/users/_id/index.js': "module.exports = async (fastify) => {\n  fastify.delete('/', async () => null);\n};\n",
   });
   assert.deepEqual(
     model.routes.filter((r) => r.framework === 'fastify').map((r) => `${r.method} ${r.path} ${r.file} ${r.protections.map((p) => `${p.kind}:${p.scope}`).join(',')}`),
-    ['GET /api/example routes/example/index.js auth:app', 'GET /api routes/root.js auth:app', 'DELETE /api/users/:id routes/users/_id/index.js auth:app'],
+    [
+      'GET /flat flat/deep/er/hooks.js auth:app',
+      'GET /api/example routes/example/index.js auth:app',
+      'GET /api routes/root.js auth:app',
+      'DELETE /api/users/:id routes/users/_id/index.js auth:app',
+    ],
   );
   const example = model.routes.find((r) => r.path === '/api/example')!;
   assert.deepEqual(example.via.map((v) => `${v.message} @ ${v.location.file}:${v.location.span.line}`), [

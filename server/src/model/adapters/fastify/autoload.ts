@@ -1,7 +1,7 @@
 /**
  * @fastify/autoload: the plugins a `register(autoload, { dir })` call loads. Every file under `dir` whose default
  * export is a plugin is registered; sub-folders become route prefixes (`routes/users/index.ts` → `/users`, a
- * `_id` folder → `/:id`), which is autoload's default behaviour.
+ * `_id` folder → `/:id`), which is autoload's default behaviour unless `dirNameRoutePrefix: false`.
  */
 import { posix } from 'node:path';
 import type { LinkContext } from '../../adapter';
@@ -26,7 +26,7 @@ export function autoloaded(ctx: LinkContext, scopes: Map<string, ScopeEntry>, fi
     const target = defaultPlugin(ctx, scopes, f);
     if (target?.kind !== 'scope') continue;
     const rel = posix.dirname(f.slice(base.length + 1));
-    const dirs = rel === '.' ? [] : rel.split('/').map((seg) => (seg.startsWith('_') ? ':' + seg.slice(1) : seg));
+    const dirs = rel === '.' || op.options?.dirNameRoutePrefix === 'false' ? [] : rel.split('/').map((seg) => (seg.startsWith('_') ? ':' + seg.slice(1) : seg));
     out.push({ key: target.key, encapsulated: target.encapsulated, prefix: joinPath(op.prefix ?? '', dirs.join('/')), file: f });
   }
   return out;

@@ -145,7 +145,7 @@ function opOf(call: ts.CallExpression, name: string, ctx: ExtractContext): Fasti
     const opts = asObject(args[1]);
     const prefix = opts ? pathValue(propValue(opts, 'prefix'), ctx.sf) : undefined;
     const options: Record<string, string> = {};
-    for (const key of ['global', 'addHook', 'keyGenerator']) {
+    for (const key of ['global', 'addHook', 'keyGenerator', 'dirNameRoutePrefix']) {
       const v = opts && propValue(opts, key);
       if (v) options[key] = v.getText(ctx.sf);
     }
