@@ -160,7 +160,11 @@ class ChainLinker {
     const pending: Active[] = [];
     items.forEach((item, i) => {
       const mount = this.opts.mountCall?.(this.ctx, rec.file, item);
-      if (mount) return this.use(rec, joinPaths(path ?? '/', mount.path ?? '/'), [mount.inner], st);
+      if (mount) {
+        // Koa's `app.use(mount(…))` takes one middleware: inserting `guard, ` there would break it, so no anchor.
+        const unanchored = { ...rec, entry: { ...rec.entry, insertAt: undefined } };
+        return this.use(unanchored, joinPaths(path ?? '/', mount.path ?? '/'), [mount.inner], st);
+      }
       const targets = this.res.targets(rec.file, item, rec.entry.scopes);
       if (targets.length) {
         // Only a mount with a path shapes the routes' paths; `app.use(router)` is not worth a related-information entry.
