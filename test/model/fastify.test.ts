@@ -316,6 +316,27 @@ test('fastify-cli layout: @fastify/autoload loads plugins (fp hooks reach the ap
   ]);
 });
 
+test('half-written and odd registrations never crash extraction or linking', async () => {
+  const { model } = await scanFixture({
+    'src/f.ts': [
+      "import Fastify from 'fastify';",
+      "import fp from 'fastify-plugin';",
+      'const app = Fastify();',
+      'app.get(); app.route(); app.route({}); app.register(); app.decorate("x");',
+      "app.route({ method: 'GET' }); app.addHook('onRequest'); app.get('/a');",
+      'app.register(fp()); app.register(require(x)); app.register(import("missing"));',
+      'app.register(fp(fp(async (i) => { i.get("/deep", h); })));',
+      "app.register(self); async function self(s) { s.register(self); s.get('/loop', h); }",
+      'function h() {}',
+      'declare const x: string;',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.skipped, []);
+  assert.deepEqual(model.problems, []);
+  assert.deepEqual(model.routes.filter((r) => r.framework === 'fastify').map((r) => r.path), ['/deep', '/loop']);
+});
+
 test('files that do not use Fastify produce no Fastify routes', async () => {
   const { model } = await scanFixture({
     // hapi plugins look alike (`server.register`, `server.route({ method, path })`) but are not Fastify.

@@ -217,6 +217,25 @@ test('use() patterns follow Hono matching', () => {
   assert.equal(patternMatches('/users/:id/*', '/users'), false);
 });
 
+test('half-written and odd registrations never crash extraction or linking', async () => {
+  const { model } = await scanFixture({
+    'src/h.ts': [
+      "import { Hono } from 'hono';",
+      'const app = new Hono();',
+      "app.get(); app.on(); app.on('GET'); app.use(); app.route(); app.route('/x'); app.basePath();",
+      "app.route('/me', app); app.openapi(); app.openapi({}); app.openapi(thing, h);",
+      "const b = new Hono(); const c = new Hono(); b.route('/c', c); c.route('/b', b);",
+      "app.get('/ok', (c) => c.text('ok'));",
+      'function h() {}',
+      'declare const thing: any;',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.skipped, []);
+  assert.deepEqual(model.problems, []);
+  assert.deepEqual(model.routes.filter((r) => r.framework === 'hono').map((r) => r.path), ['/ok']);
+});
+
 test('Express and other non-Hono apps produce no Hono routes', async () => {
   const { model } = await scanFixture({
     'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/y', (req, res) => res.send('y'));\nexport default app;\n",

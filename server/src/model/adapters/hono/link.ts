@@ -36,10 +36,11 @@ export function linkHono(ctx: LinkContext): LinkedRoute[] {
     }
   }
   // Only once every router's operations are known can a pass (`registerUsers(app)`) find its target.
-  for (const list of env.ops.values()) {
+  for (const [router, list] of env.ops) {
     for (const { file, op } of list) {
       const sub = op.kind === 'mount' || op.kind === 'pass' ? subOf(env, file, op) : undefined;
-      if (sub) mounted.add(sub.router);
+      // A router mounted on itself is still a root (Hono would recurse; we list its routes once).
+      if (sub && sub.router !== router) mounted.add(sub.router);
     }
   }
   for (const [router, list] of env.ops) {
