@@ -455,3 +455,21 @@ export function h(req, res) {
   assert.ok(!k.text.includes('0123456789'));
   assert.ok(!f.guards[0].test.includes('0123456789'), f.guards[0].test);
 });
+
+test('a nested callback’s own facts see the taint of the variables around it (LLM tool execute, transactions)', () => {
+  const all = functions(`
+export async function POST(req: Request) {
+  const session = await auth();
+  const { messages } = await req.json();
+  return streamText({
+    messages,
+    tools: { lookup: tool({ execute: async ({ ticketId }) => db.ticket.findFirst({ where: { id: ticketId, tenantId: session.user.tenantId } }) }) },
+  });
+}`);
+  const execute = all.find((f) => f.name === 'execute')!;
+  const find = execute.calls.find((c) => c.callee === 'db.ticket.findFirst')!;
+  assert.ok(find.args[0].sources.includes('identity'), 'session from the enclosing handler is identity');
+  assert.equal(execute.returns.length, 1);
+  const post = all.find((f) => f.name === 'POST')!;
+  assert.ok(post.calls.some((c) => c.callee === 'db.ticket.findFirst'), 'the handler’s IR includes its callbacks');
+});

@@ -6,12 +6,13 @@
 import type { ts } from 'ts-morph';
 import type { FunctionContext, FunctionNode } from './function-facts';
 import { fileEnv } from './taint/file-env';
-import { BodyWalker, type BodyIR } from './taint/walk';
+import { BodyWalker, nestedIR, type BodyIR } from './taint/walk';
 
 export type { BodyIR };
 
 export function analyzeBody(node: FunctionNode, ctx: FunctionContext): BodyIR {
-  return new BodyWalker(ctx.sf, fileEnv(ctx.sf), ctx.span).runFunction(node);
+  // Callbacks were analysed while walking their enclosing function (with the outer variables' taint in scope).
+  return nestedIR.get(node) ?? new BodyWalker(ctx.sf, fileEnv(ctx.sf), ctx.span).runFunction(node);
 }
 
 /** The IR of a file's top-level statements, without any function body: `app.use(cors())`, `Sentry.init()`. */

@@ -24,8 +24,21 @@ export interface ValueScope {
   env: FileEnv;
   span(node: ts.Node): Span;
   vars: Map<string, Val>;
-  /** Every Source the function reads, collected as a side effect of evaluation. */
-  reads: Set<Source>;
+  /** Every Source the function reads, collected as a side effect of evaluation (into each enclosing function). */
+  reads: { add(source: Source): void };
+  /**
+   * Values already computed since the last binding change: one statement evaluates the same subtrees several times
+   * (call args, object props, chains), so this keeps the walk linear. Cleared whenever a variable is (re)bound.
+   */
+  memo: Map<ts.Node, Val>;
+}
+
+/** Source text of a node without building the whole string for big nodes (a handler passed as an argument). */
+export function nodeText(sf: ts.SourceFile, node: ts.Node, max = 160): string {
+  const start = node.getStart(sf);
+  const end = Math.min(node.end, start + max * 3);
+  const text = sf.text.slice(start, end);
+  return clip(end < node.end ? text + ' …' : text, max);
 }
 
 const WHOLE: Partial<Record<Source, Source>> = { bodyWhole: 'body', headersWhole: 'headers' };
@@ -92,6 +105,14 @@ export function member(scope: ValueScope, base: Val, prop: string): Val {
 
 export function valueOf(scope: ValueScope, node: ts.Expression): Val {
   const n = unwrap(node);
+  const known = scope.memo.get(n);
+  if (known) return known;
+  const v = evaluate(scope, n);
+  scope.memo.set(n, v);
+  return v;
+}
+
+function evaluate(scope: ValueScope, n: ts.Expression): Val {
   if (ts.isIdentifier(n)) {
     const v = scope.vars.get(n.text);
     if (v) v.sources.forEach((s) => scope.reads.add(s));
@@ -268,7 +289,7 @@ function textOf(scope: ValueScope, n: ts.Expression, lit: ValueFact['literal']):
     const q = n.getText(scope.sf)[0];
     return `${q}${n.text.slice(0, 4)}…${q}(${n.text.length} chars)`;
   }
-  return redactLiterals(clip(n.getText(scope.sf)));
+  return redactLiterals(nodeText(scope.sf, n));
 }
 
 /**

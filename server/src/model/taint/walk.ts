@@ -2,10 +2,13 @@
  * One walk over a function body (or a file's top level) that fills the taint IR: calls, guards, responses,
  * assignments, returns, reads, `next` calls and try/catch handling. Nested arrow/function-expression callbacks are
  * part of the walk; nested function declarations and class members are not (they get their own FunctionFacts).
+ *
+ * The same walk produces the IR of every nested callback too (a stack of frames: each fact goes to every enclosing
+ * frame), so a callback is never re-walked and sees the taint of the variables around it.
  */
 import { ts } from 'ts-morph';
-import { redactLiterals } from './values';
-import { clip, unwrap } from '../refs';
+import { nodeText, redactLiterals } from './values';
+import { unwrap } from '../refs';
 import type { CallFact, FunctionFacts, GuardFact, Source, Span } from '../types';
 import type { Exit } from './exits';
 import { responseCall, responseNew } from './exits';
@@ -23,10 +26,25 @@ const ITERATORS = /^(then|map|forEach|filter|find|some|every|flatMap|findIndex|r
 const LOGGING = /^(console|logger|log|winston|pino|Sentry|bugsnag|rollbar)\b|\.(error|warn|fatal|captureException|captureMessage|notify)$/;
 
 type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
+type ListKey = 'calls' | 'guards' | 'responses' | 'assignments';
+
+/** IRs of nested callbacks computed while walking their enclosing function; analyzeBody reuses them. */
+export const nestedIR = new WeakMap<ts.Node, BodyIR>();
+
+interface Frame {
+  ir: BodyIR;
+  reads: Set<Source>;
+}
+
+const newFrame = (): Frame => ({
+  ir: { calls: [], guards: [], responses: [], assignments: [], returns: [], reads: [], callsNext: false, hasTryCatch: false },
+  reads: new Set(),
+});
 
 export class BodyWalker {
-  readonly ir: BodyIR = { calls: [], guards: [], responses: [], assignments: [], returns: [], reads: [], callsNext: false, hasTryCatch: false };
+  private readonly frames: Frame[] = [newFrame()];
   private readonly scope: ValueScope;
+  private nextCalls = 0;
   private readonly nextNames = new Set<string>();
   private koaStatus?: number;
   private throws = 0;
@@ -37,28 +55,42 @@ export class BodyWalker {
     span: (n: ts.Node) => Span,
     private readonly moduleMode = false,
   ) {
-    this.scope = { sf, env, span, vars: new Map(), reads: new Set() };
+    const reads = { add: (src: Source) => this.frames.forEach((f) => f.reads.add(src)) };
+    this.scope = { sf, env, span, vars: new Map(), reads, memo: new Map() };
+  }
+
+  private get top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  /** Record a fact in the innermost function and every function around it. */
+  private emit<K extends ListKey>(key: K, fact: BodyIR[K][number]): void {
+    for (const f of this.frames) (f.ir[key] as BodyIR[K][number][]).push(fact);
+  }
+
+  private flag(key: 'callsNext' | 'hasTryCatch'): void {
+    for (const f of this.frames) f.ir[key] = true;
   }
 
   /** Analyse a function: bind its parameters, walk its body. */
   runFunction(fn: FnLike): BodyIR {
     this.bindParams(fn);
     if (fn.body) {
-      if (ts.isBlock(fn.body)) this.visit(fn.body, 0);
-      else this.expressionBody(fn.body, 0);
+      if (ts.isBlock(fn.body)) this.visit(fn.body);
+      else this.expressionBody(fn.body);
     }
     return this.finish();
   }
 
   /** Analyse a file's top-level statements, skipping every function body. */
   runModule(): BodyIR {
-    for (const stmt of this.sf.statements) this.visit(stmt, 0);
+    for (const stmt of this.sf.statements) this.visit(stmt);
     return this.finish();
   }
 
-  private finish(): BodyIR {
-    this.ir.reads = [...this.scope.reads].sort();
-    return this.ir;
+  private finish(frame: Frame = this.frames[0]): BodyIR {
+    frame.ir.reads = [...frame.reads].sort();
+    return frame.ir;
   }
 
   private bindParams(fn: FnLike, receiver?: Val, method?: string): void {
@@ -83,6 +115,7 @@ export class BodyWalker {
   /** Bind a (possibly destructuring) name to a value; properties of the value for each destructured element. */
   private bind(name: ts.BindingName, val: Val, merge = false): void {
     if (ts.isIdentifier(name)) {
+      this.scope.memo.clear();
       val.sources.forEach((s) => this.scope.reads.add(s));
       const prev = merge ? this.scope.vars.get(name.text) : undefined;
       this.scope.vars.set(name.text, prev && !prev.role ? union(prev, val) : val);
@@ -100,52 +133,61 @@ export class BodyWalker {
     }
   }
 
-  private visit(node: ts.Node, depth: number): void {
+  private setVar(name: string, val: Val): void {
+    this.scope.memo.clear();
+    this.scope.vars.set(name, val);
+  }
+
+  private visit(node: ts.Node): void {
     if (ts.isFunctionDeclaration(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {
       // Module mode still sees class decorators and `extends AuthGuard('jwt')` calls, but no member bodies.
-      if (this.moduleMode && ts.isClassLike(node)) this.classHeader(node, depth);
+      if (this.moduleMode && ts.isClassLike(node)) this.classHeader(node);
       return;
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       if (this.moduleMode) return;
-      this.nestedFunction(node, depth + 1);
+      this.nestedFunction(node);
       return;
     }
-    if (ts.isVariableDeclaration(node)) return this.variable(node, depth);
-    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) return this.assignment(node, depth);
-    if (ts.isCallExpression(node)) return this.call(node, depth);
+    if (ts.isVariableDeclaration(node)) return this.variable(node);
+    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) return this.assignment(node);
+    if (ts.isCallExpression(node)) return this.call(node);
     if (ts.isNewExpression(node)) this.newExpression(node);
     if (ts.isIfStatement(node)) this.ifStatement(node);
     if (ts.isExpressionStatement(node)) this.expressionStatement(node.expression);
-    if (ts.isReturnStatement(node) && node.expression) this.returnStatement(node.expression, depth);
+    if (ts.isReturnStatement(node) && node.expression) this.returnStatement(node.expression);
     if (ts.isThrowStatement(node)) this.throws++;
-    if (ts.isTryStatement(node)) return this.tryStatement(node, depth);
+    if (ts.isTryStatement(node)) return this.tryStatement(node);
     if (ts.isConditionalExpression(node) || ts.isWhileStatement(node) || ts.isSwitchStatement(node)) {
       valueOf(this.scope, ts.isConditionalExpression(node) ? node.condition : node.expression);
     }
-    ts.forEachChild(node, (c) => this.visit(c, depth));
+    ts.forEachChild(node, (c) => this.visit(c));
   }
 
-  private classHeader(node: ts.ClassLikeDeclaration, depth: number): void {
-    for (const clause of node.heritageClauses ?? []) for (const t of clause.types) this.visit(t.expression, depth);
-    for (const d of ts.getDecorators(node) ?? []) this.visit(d.expression, depth);
+  private classHeader(node: ts.ClassLikeDeclaration): void {
+    for (const clause of node.heritageClauses ?? []) for (const t of clause.types) this.visit(t.expression);
+    for (const d of ts.getDecorators(node) ?? []) this.visit(d.expression);
   }
 
-  private nestedFunction(fn: ts.ArrowFunction | ts.FunctionExpression, depth: number, receiver?: Val, method?: string): void {
+  private nestedFunction(fn: ts.ArrowFunction | ts.FunctionExpression, receiver?: Val, method?: string): void {
+    const frame = newFrame();
+    this.frames.push(frame);
     this.bindParams(fn, receiver, method);
-    if (ts.isBlock(fn.body)) this.visit(fn.body, depth);
-    else this.expressionBody(fn.body, depth);
+    if (ts.isBlock(fn.body)) this.visit(fn.body);
+    else this.expressionBody(fn.body);
+    this.frames.pop();
+    nestedIR.set(fn, this.finish(frame));
   }
 
-  private expressionBody(body: ts.Expression, depth: number): void {
+  private expressionBody(body: ts.Expression): void {
     this.expressionStatement(body);
-    if (depth === 0 && !this.isResponse(body)) this.ir.returns.push(toFact(this.scope, body));
-    this.visit(body, depth);
+    if (!this.isResponse(body)) this.top.ir.returns.push(toFact(this.scope, body));
+    this.visit(body);
   }
 
-  private variable(node: ts.VariableDeclaration, depth: number): void {
+  private variable(node: ts.VariableDeclaration): void {
     if (!node.initializer) return;
-    this.visit(node.initializer, depth);
+    this.visit(node.initializer);
     const val = valueOf(this.scope, node.initializer);
     this.bind(node.name, val);
     this.recordAssignments(node.name, node.initializer, val);
@@ -161,19 +203,19 @@ export class BodyWalker {
     for (const n of names) {
       const bound = this.scope.vars.get(n) ?? val;
       const fact = toFact(this.scope, init, ts.isIdentifier(name) ? val : { sources: new Set(bound.sources), names: bound.names });
-      this.ir.assignments.push({ name: n, span: this.scope.span(ts.isIdentifier(name) ? name.parent : name), value: fact });
+      this.emit('assignments', { name: n, span: this.scope.span(ts.isIdentifier(name) ? name.parent : name), value: fact });
     }
   }
 
-  private assignment(node: ts.BinaryExpression, depth: number): void {
-    this.visit(node.right, depth);
+  private assignment(node: ts.BinaryExpression): void {
+    this.visit(node.right);
     const val = valueOf(this.scope, node.right);
     const left = unwrap(node.left);
     const status = statusAssigned(this.scope, node);
     if (status) this.koaStatus = status;
     const body = isBodyAssignment(this.scope, node);
     if (body) {
-      this.ir.responses.push({ span: this.scope.span(node), status: this.koaStatus, body: toFact(this.scope, body) });
+      this.emit('responses', { span: this.scope.span(node), status: this.koaStatus, body: toFact(this.scope, body) });
       return;
     }
     if (ts.isIdentifier(left)) this.bind(left, val, true);
@@ -181,19 +223,21 @@ export class BodyWalker {
     else {
       const root = rootOf(left);
       const prev = root ? this.scope.vars.get(root) : undefined;
-      if (root && prev && !prev.role) this.scope.vars.set(root, union(prev, val));
-      else if (root && !prev) this.scope.vars.set(root, val);
-      this.visit(left, depth);
+      if (root && prev && !prev.role) this.setVar(root, union(prev, val));
+      else if (root && !prev) this.setVar(root, val);
+      this.visit(left);
     }
-    this.ir.assignments.push({ name: clip(left.getText(this.sf), 80), span: this.scope.span(node), value: toFact(this.scope, node.right, val) });
+    this.emit('assignments', { name: nodeText(this.sf, left, 80), span: this.scope.span(node), value: toFact(this.scope, node.right, val) });
   }
 
-  private call(node: ts.CallExpression, depth: number): void {
+  private call(node: ts.CallExpression): void {
     const callee = unwrap(node.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    this.ir.calls.push(this.callFact(node));
-    if (ts.isIdentifier(callee) && this.nextNames.has(callee.text)) this.ir.callsNext = true;
-    if (calleePath(callee) === 'NextResponse.next') this.ir.callsNext = true;
+    this.emit('calls', this.callFact(node));
+    if ((ts.isIdentifier(callee) && this.nextNames.has(callee.text)) || calleePath(callee) === 'NextResponse.next') {
+      this.nextCalls++;
+      this.flag('callsNext');
+    }
     const response = responseCall(this.scope, node);
     if (response) this.pushResponse(node, response);
     const asserted = assertGuard(node);
@@ -204,8 +248,8 @@ export class BodyWalker {
     ts.forEachChild(node, (c) => {
       const u = ts.isExpression(c) ? unwrap(c) : c;
       if ((receiver || catchCb) && c !== node.expression && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) && !this.moduleMode) {
-        this.nestedFunction(u, depth + 1, receiver ?? emptyVal(), method);
-      } else this.visit(c, depth);
+        this.nestedFunction(u, receiver ?? emptyVal(), method);
+      } else this.visit(c);
     });
   }
 
@@ -244,7 +288,7 @@ export class BodyWalker {
   }
 
   private pushResponse(node: ts.Node, r: Exit & { headerOnly?: boolean }): void {
-    this.ir.responses.push({
+    this.emit('responses', {
       span: this.scope.span(node),
       status: r.status,
       body: r.body ? toFact(this.scope, r.body) : undefined,
@@ -256,13 +300,13 @@ export class BodyWalker {
     const v = sources ?? (typeof test === 'string' ? emptyVal() : valueOf(this.scope, test));
     const fact: GuardFact = {
       span: this.scope.span(node),
-      test: typeof test === 'string' ? test : redactLiterals(clip(test.getText(this.sf))),
+      test: typeof test === 'string' ? test : redactLiterals(nodeText(this.sf, test)),
       sources: [...v.sources],
       names: [...v.names],
       exit: exit.exit,
     };
     if (exit.status !== undefined) fact.status = exit.status;
-    this.ir.guards.push(fact);
+    this.emit('guards', fact);
   }
 
   private ifStatement(node: ts.IfStatement): void {
@@ -278,9 +322,9 @@ export class BodyWalker {
     if (g) this.pushGuard(expr, g.test, g.exit);
   }
 
-  private returnStatement(expr: ts.Expression, depth: number): void {
+  private returnStatement(expr: ts.Expression): void {
     this.expressionStatement(expr);
-    if (depth === 0 && !this.isResponse(expr)) this.ir.returns.push(toFact(this.scope, expr));
+    if (!this.isResponse(expr)) this.top.ir.returns.push(toFact(this.scope, expr));
   }
 
   private isResponse(expr: ts.Expression): boolean {
@@ -289,27 +333,26 @@ export class BodyWalker {
     return !!exprExit(this.scope, n, this.nextNames) || (ts.isCallExpression(n) && !!responseCall(this.scope, n));
   }
 
-  private tryStatement(node: ts.TryStatement, depth: number): void {
-    const firstCall = this.ir.calls.length;
-    this.visit(node.tryBlock, depth);
-    const tried = union(...this.ir.calls.slice(firstCall).flatMap((c) => c.args.map((a) => ({ sources: new Set(a.sources), names: a.names }))));
+  private tryStatement(node: ts.TryStatement): void {
+    const calls = this.top.ir.calls;
+    const firstCall = calls.length;
+    this.visit(node.tryBlock);
+    const tried = union(...calls.slice(firstCall).flatMap((c) => c.args.map((a) => ({ sources: new Set(a.sources), names: a.names }))));
     const clause = node.catchClause;
     if (clause) {
       if (clause.variableDeclaration) this.bind(clause.variableDeclaration.name, { sources: new Set<Source>(['error']), names: [] });
-      const before = { responses: this.ir.responses.length, calls: this.ir.calls.length, throws: this.throws, next: this.ir.callsNext };
+      const before = { responses: this.top.ir.responses.length, calls: calls.length, throws: this.throws, next: this.nextCalls };
       const exit = branchExit(this.scope, clause.block, this.nextNames);
       if (exit && exit.status !== undefined && exit.status >= 400 && exit.status < 500) this.pushGuard(clause, 'catch', exit, tried);
-      this.ir.callsNext = false;
-      this.visit(clause.block, depth);
+      this.visit(clause.block);
       const handled =
-        this.ir.responses.length > before.responses ||
+        this.top.ir.responses.length > before.responses ||
         this.throws > before.throws ||
-        this.ir.callsNext ||
-        this.ir.calls.slice(before.calls).some((c) => LOGGING.test(c.callee));
-      this.ir.callsNext ||= before.next;
-      if (handled) this.ir.hasTryCatch = true;
+        this.nextCalls > before.next ||
+        calls.slice(before.calls).some((c) => LOGGING.test(c.callee));
+      if (handled) this.flag('hasTryCatch');
     }
-    if (node.finallyBlock) this.visit(node.finallyBlock, depth);
+    if (node.finallyBlock) this.visit(node.finallyBlock);
   }
 }
 
