@@ -91,8 +91,8 @@ export function relatedOf(route: Route): Finding['related'] {
 }
 
 /**
- * The project's most common code-level protection of some kinds, preferring one already used in the same file,
- * then the same framework. Declared (gateway) controls and handler-body checks cannot be reused as middleware.
+ * The project's most common code-level protection of some kinds for the route's framework, preferring one already
+ * used in the same file. Declared (gateway) controls and handler-body checks cannot be reused as middleware.
  */
 export function commonGuard(
   guards: readonly { protection: Protection; uses: number; framework?: string }[],
@@ -100,10 +100,15 @@ export function commonGuard(
   route: Route,
   accept: (p: Protection) => boolean = () => true,
 ): Protection | undefined {
+  // Only the route's own framework: an Express middleware is no Nest guard, and a Koa one has another signature.
   const usable = guards.filter(
-    (g) => kinds.includes(g.protection.kind) && g.protection.via !== 'declared' && g.protection.scope !== 'handler' && accept(g.protection),
+    (g) =>
+      kinds.includes(g.protection.kind) &&
+      g.protection.via !== 'declared' &&
+      g.protection.scope !== 'handler' &&
+      (!g.framework || g.framework === route.framework) &&
+      accept(g.protection),
   );
-  const score = (g: (typeof usable)[number]) =>
-    (g.protection.declaredAt.file === route.file ? 1_000_000 : 0) + (g.framework === route.framework ? 1000 : 0) + g.uses;
+  const score = (g: (typeof usable)[number]) => (g.protection.declaredAt.file === route.file ? 1_000_000 : 0) + g.uses;
   return [...usable].sort((a, b) => score(b) - score(a))[0]?.protection;
 }

@@ -149,3 +149,22 @@ test('messages say what is known: chat sends call the model, history reads do no
     'GET / has no authentication: anyone on the internet can call it (add it to publicRoutes if that is intended).',
   ]);
 });
+
+test('the fix reuses only a guard of the same framework (monorepo with Nest and Express apps)', () => {
+  const files = {
+    'apps/nest/src/tickets.controller.ts': "import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { JwtAuthGuard } from './jwt.guard';\n@Controller('t')\nexport class T {\n  @UseGuards(JwtAuthGuard)\n  @Get()\n  list() { return []; }\n}\n",
+    'apps/nest/src/jwt.guard.ts': 'export class JwtAuthGuard {}\n',
+    'apps/api/src/app.ts': "import express from 'express';\nconst app = express();\napp.post('/api/chat', (req, res) => res.json({}));\n",
+  };
+  const built = buildModel({
+    files,
+    routes: [
+      { method: 'GET', path: '/t', file: 'apps/nest/src/tickets.controller.ts', framework: 'nestjs', at: 'list()', protections: [{ kind: 'auth', name: 'JwtAuthGuard', at: 'JwtAuthGuard)' }] },
+      { method: 'POST', path: '/api/chat', file: 'apps/api/src/app.ts', framework: 'express', tags: ['ai'], at: "app.post('/api/chat', (req, res) => res.json({}))", anchors: { middlewareInsert: '(req, res) =>' } },
+    ],
+  });
+  const [f] = runRule(built, RULE);
+  assert.equal(f.route, 'POST /api/chat');
+  assert.deepEqual(f.fixes[0].createFiles?.map((c) => c.file), ['apps/api/src/middleware/require-auth.ts']);
+  assert.doesNotMatch(f.fixes[0].edits.map((e) => e.newText).join(''), /JwtAuthGuard/);
+});
