@@ -191,10 +191,13 @@ test('route options passed by name: the same-file object is read and is the opti
     "app.post('/api/items', createOpts);",
     "const pingRoute = { method: 'GET', url: '/api/ping', preHandler: app.rateLimit(), handler: async () => 'pong' };",
     'app.route(pingRoute);',
+    "app.get('/api/open', { config: { public: true } }, async () => 'hello');",
     '',
   ].join('\n');
   const { model } = await scanFixture({ 'src/app.ts': text });
-  const [route, ping] = model.routes.filter((r) => r.framework === 'fastify');
+  const [route, ping, open] = model.routes.filter((r) => r.framework === 'fastify');
+  assert.deepEqual([open.path, open.tags], ['/api/open', ['public']]);
+  assert.deepEqual(route.tags.includes('public'), false);
   assert.deepEqual([ping.method, ping.path, ping.span.line, ping.protections.map((p) => p.kind).join()], ['GET', '/api/ping', 6, 'rateLimit']);
   assert.equal(model.functions[route.handlerId!].name, 'create');
   assert.deepEqual(route.protections.map((p) => `${p.kind}:${p.name}`), ['validation:schema (body)']);

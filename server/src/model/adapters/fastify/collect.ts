@@ -204,6 +204,9 @@ function routeOp(
   const config = asObject(propValue(opts, 'config'));
   const rl = config && propValue(config, 'rateLimit');
   if (rl) op.rateLimit = { disabled: unwrap(rl).kind === ts.SyntaxKind.FalseKeyword, span: ctx.span(rl) };
+  // `config: { public: true }` (or `auth: false`, `skipAuth: true`): the route says it is public on purpose.
+  const flag = (key: string, value: ts.SyntaxKind) => !!config && propValue(config, key) !== undefined && unwrap(propValue(config, key)!).kind === value;
+  if (flag('public', ts.SyntaxKind.TrueKeyword) || flag('isPublic', ts.SyntaxKind.TrueKeyword) || flag('skipAuth', ts.SyntaxKind.TrueKeyword) || flag('auth', ts.SyntaxKind.FalseKeyword)) op.public = true;
   return op;
 }
 

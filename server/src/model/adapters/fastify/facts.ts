@@ -25,6 +25,8 @@ export interface FastifyRouteOp {
   schema?: { parts: string[]; opaque: boolean; span: Span };
   /** `config: { rateLimit: {...} }` (or `false`, which turns a global limit off for this route). */
   rateLimit?: { disabled: boolean; span: Span };
+  /** `config: { public: true }` and similar flags: public on purpose (pre-sets the route's `public` tag). */
+  public?: boolean;
   optionsObject?: { start: number; end: number };
   middlewareInsert?: number;
 }

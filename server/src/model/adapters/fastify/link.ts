@@ -174,6 +174,7 @@ function routesOf(env: Env, file: string, op: FastifyRouteOp, inh: Inherited): L
     protections: protections.map((p) => ({ ...p })),
     via: [...inh.via],
     anchors: { ...anchors },
+    tags: op.public ? ['public' as const] : undefined,
   }));
 }
 
