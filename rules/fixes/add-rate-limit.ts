@@ -136,9 +136,9 @@ function fastifyConfig(ctx: FixContext, route: Route): Plan | undefined {
   if (text === undefined || !a) return undefined;
   const kind = limiterKind(route);
   const ts = flavorOf(ctx, route.file).ts;
-  const user = ts ? '(request as unknown as { user?: { id?: string } }).user' : 'request.user';
+  const user = ts ? '(request as unknown as { user?: { id?: string; sub?: string } }).user' : 'request.user';
   const params = ts ? '(request.params as { conversationId?: string })' : 'request.params';
-  const key = kind === 'ai' ? `, keyGenerator: (request) => \`\${${user}?.id ?? request.ip}:\${${params}?.conversationId ?? ''}\`` : '';
+  const key = kind === 'ai' ? `, keyGenerator: (request) => \`\${${user}?.id ?? ${user}?.sub ?? request.ip}:\${${params}?.conversationId ?? ''}\`` : '';
   const limit = kind === 'ai' ? `max: 20, timeWindow: '1 minute'` : kind === 'auth' ? `max: 10, timeWindow: '15 minutes'` : `max: 300, timeWindow: '15 minutes'`;
   const rateLimit = `rateLimit: { ${limit}${key} }`;
   const what = 'config.rateLimit';
