@@ -5,7 +5,7 @@
  */
 import type { FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
-import { effectiveSources, framesOf, hasAny, outermostCalls, type Frame } from './dataflow';
+import { effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
 export interface Unscoped {
   query: DbQuery;
@@ -40,7 +40,7 @@ function ownershipChecked(frames: Frame[]): boolean {
   for (const frame of frames) {
     for (const g of frame.fn.guards) {
       const sources = new Set<Source>(g.sources);
-      for (const [name, s] of frame.taint) if (new RegExp(`(^|[^.\\w$])${name}(?![\\w$])`).test(g.test)) s.forEach((x) => sources.add(x));
+      for (const [name, s] of frame.taint) if (mentions(g.test, name)) s.forEach((x) => sources.add(x));
       const ends = g.exit === 'throw' || [401, 403, 404].includes(g.status ?? 0);
       const owner = g.names.some((n) => OWNER_NAMES.test(n)) || /owner|tenant|org|user/i.test(g.test);
       if (ends && sources.has('identity') && (sources.has('dbRecord') || owner)) return true;

@@ -19,8 +19,9 @@ export interface Frame {
 
 export const CLIENT: readonly Source[] = ['params', 'query', 'body', 'bodyWhole', 'validated'];
 
-const mentions = (text: string, name: string): boolean =>
-  new RegExp(`(^|[^.\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+/** `name` used as a variable in `text` (`...input` and `input.x` count, `req.input` does not). */
+export const mentions = (text: string, name: string): boolean =>
+  new RegExp(`(?<![\\w$])(?<![^.]\\.)${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
 
 /** A value's own sources plus those of the tainted names it mentions. */
 export function effectiveSources(frame: Frame, value: ValueFact | undefined): Source[] {

@@ -9,6 +9,7 @@ import { honoAdapter } from '../adapters/hono';
 import { koaAdapter } from '../adapters/koa';
 import { nestjsAdapter } from '../adapters/nestjs';
 import { nextjsAdapter } from '../adapters/nextjs';
+import { llmToolsCollector } from './llm-tools';
 import { opsCollector } from './ops';
 
 export const ADAPTERS: readonly FrameworkAdapter[] = [
@@ -21,6 +22,6 @@ export const ADAPTERS: readonly FrameworkAdapter[] = [
 ];
 
 /** Rule-specific collectors (facts that are not per-function IR nor routes), keyed by id. */
-export const COLLECTORS: readonly Collector[] = [opsCollector];
+export const COLLECTORS: readonly Collector[] = [opsCollector, llmToolsCollector];
 
 export const ALL_COLLECTORS: readonly Collector[] = [...ADAPTERS, ...COLLECTORS];
