@@ -53,10 +53,11 @@ export class Folder {
 
   /** Folder-relative `/` path of a URI inside this folder, or undefined. */
   relative(uri: string): string | undefined {
-    const path = uriToPath(uri);
-    const prefix = this.root.endsWith('/') ? this.root : this.root + '/';
-    if (!path.startsWith(prefix)) return undefined;
-    return path.slice(prefix.length).split('\\').join('/');
+    // Compare with `/` separators so that Windows paths (from fileURLToPath) work the same way.
+    const path = uriToPath(uri).split('\\').join('/');
+    const root = this.root.split('\\').join('/');
+    const prefix = root.endsWith('/') ? root : root + '/';
+    return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
   }
 
   uriOf(file: string): string {
