@@ -53,11 +53,15 @@ export function addRateLimitFix(ctx: FixContext, route: Route): Fix | undefined 
   };
 }
 
+/** What to wire once besides the edit (plugin registration, module import), unless the project already uses it. */
 function setupNote(ctx: FixContext, route: Route, plan: Plan): string | undefined {
   if (plan.reused) return undefined;
-  const registered = Object.values(ctx.model.files).some((f) => f.imports.some((i) => /^(@fastify\/rate-limit|fastify-rate-limit)$/.test(i.spec)));
-  if (route.framework === 'fastify' && !registered) return "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`";
-  if (route.framework === 'nestjs') return 'Add ThrottlerModule.forRoot([{ ttl: 60000, limit: 100 }]) to your AppModule imports';
+  const imported = (spec: RegExp, name?: string) =>
+    Object.values(ctx.model.files).some((f) => f.imports.some((i) => spec.test(i.spec) && (!name || i.names.some((n) => n.imported === name))));
+  if (route.framework === 'fastify' && !imported(/^(@fastify\/rate-limit|fastify-rate-limit)$/)) {
+    return "Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`";
+  }
+  if (route.framework === 'nestjs' && !imported(/^@nestjs\/throttler$/, 'ThrottlerModule')) return 'Add ThrottlerModule.forRoot([{ ttl: 60000, limit: 100 }]) to your AppModule imports';
   return undefined;
 }
 
