@@ -6,6 +6,7 @@
  */
 import type { CallFact, FunctionFacts, Source, ValueFact, WorkspaceModel } from '../api';
 import { calleeFunction, fileOf } from './calls';
+import { resolveSpec } from './edits';
 
 export interface Frame {
   fn: FunctionFacts;
@@ -45,9 +46,23 @@ function thisCallee(model: WorkspaceModel, fn: FunctionFacts, call: CallFact): F
   return type ? all.find((f) => f.name === `${type}.${path[2]}`) : undefined;
 }
 
+/** `service.method()` where `service` is an object literal of methods (`export const ticketService = { close() {} }`). */
+function objectMethod(model: WorkspaceModel, file: string, call: CallFact): FunctionFacts | undefined {
+  const path = call.callee.split('.');
+  if (path.length !== 2 || call.callee.includes('(')) return undefined;
+  const imp = model.files[file]?.imports.find((i) => i.names.some((n) => n.local === path[0]));
+  const target = imp ? resolveSpec(model, file, imp.spec) : file;
+  const name = imp ? imp.names.find((n) => n.local === path[0])!.imported : path[0];
+  const facts = target ? model.files[target] : undefined;
+  const local = facts?.exports.find((e) => e.exported === name)?.local ?? name;
+  const binding = facts?.bindings.find((b) => b.name === local);
+  if (!binding) return undefined;
+  return facts!.functions.find((f) => f.name === path[1] && f.span.start >= binding.span.start && f.span.end <= binding.span.end);
+}
+
 export function resolveCallee(model: WorkspaceModel, fn: FunctionFacts, call: CallFact): FunctionFacts | undefined {
   if (call.root === 'this') return thisCallee(model, fn, call);
-  const target = calleeFunction(model, fileOf(fn.id), call);
+  const target = calleeFunction(model, fileOf(fn.id), call) ?? objectMethod(model, fileOf(fn.id), call);
   return target && target.id !== fn.id ? target : undefined;
 }
 
