@@ -168,7 +168,10 @@ function matchingBrace(text: string, open: number): number | undefined {
   return undefined;
 }
 
-/** NestJS: `@Throttle({ default: { limit, ttl } })` and `@UseGuards(ThrottlerGuard)` above the method. */
+/**
+ * NestJS: `@Throttle({ default: { limit, ttl } })` above the method, and ThrottlerGuard in its guards (appended to an
+ * existing `@UseGuards(...)`, so an auth guard there still runs first), since @Throttle alone limits nothing.
+ */
 function nestThrottle(ctx: FixContext, route: Route): Plan | undefined {
   const text = ctx.text(route.file);
   const at = route.anchors?.decoratorInsert;
@@ -177,13 +180,18 @@ function nestThrottle(ctx: FixContext, route: Route): Plan | undefined {
   const kind = limiterKind(route);
   const limit = kind === 'ai' ? 'limit: 20, ttl: 60_000' : kind === 'auth' ? 'limit: 10, ttl: 900_000' : 'limit: 300, ttl: 900_000';
   const handler = route.handlerId ? ctx.model.functions[route.handlerId] : undefined;
-  const hasGuards = handler?.decorators.some((d) => d.name === 'UseGuards');
-  const lines = [`${indent}@Throttle({ default: { ${limit} } })\n`, hasGuards ? '' : `${indent}@UseGuards(ThrottlerGuard)\n`].join('');
+  const guards = handler?.decorators.find((d) => d.name === 'UseGuards');
+  const throttle = insert(route, at, `${indent}@Throttle({ default: { ${limit} } })\n`);
   const sources: ImportSource[] = [
     { module: '@nestjs/throttler', imported: 'Throttle', local: 'Throttle' },
-    ...(hasGuards ? [] : [{ module: '@nestjs/throttler', imported: 'ThrottlerGuard', local: 'ThrottlerGuard' }, { module: '@nestjs/common', imported: 'UseGuards', local: 'UseGuards' }]),
+    { module: '@nestjs/throttler', imported: 'ThrottlerGuard', local: 'ThrottlerGuard' },
   ];
-  return { edits: [insert(route, at, lines)], sources, reused: false, what: '@Throttle' };
+  if (guards && text[guards.span.end - 1] === ')') {
+    const guard = insert(route, guards.span.end - 1, guards.args.length ? ', ThrottlerGuard' : 'ThrottlerGuard');
+    return { edits: [throttle, guard], sources, reused: false, what: '@Throttle' };
+  }
+  const edits = [insert(route, at, `${indent}@Throttle({ default: { ${limit} } })\n${indent}@UseGuards(ThrottlerGuard)\n`)];
+  return { edits, sources: [...sources, { module: '@nestjs/common', imported: 'UseGuards', local: 'UseGuards' }], reused: false, what: '@Throttle' };
 }
 
 /** Next.js: a 429 check at the top of the handler body with the created (or existing) checkRateLimit. */

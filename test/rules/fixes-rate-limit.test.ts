@@ -212,3 +212,19 @@ test('fastify: a global per-IP plugin limit on an AI route gets a per-user route
   const fix = await fixFor(bare, 'POST /auth/login');
   assert.equal(fix.note, "@fastify/rate-limit is not a dependency yet: npm i @fastify/rate-limit. Register the plugin once: `await app.register(import('@fastify/rate-limit'), { global: false })`");
 });
+
+test('nestjs: ThrottlerGuard joins an existing @UseGuards after the auth guard', () => {
+  const files = {
+    'src/chat.controller.ts': "import { Controller, Post, UseGuards } from '@nestjs/common';\nimport { JwtAuthGuard } from './jwt.guard';\n\n@Controller('chat')\nexport class ChatController {\n  @UseGuards(JwtAuthGuard)\n  @Post()\n  send() {\n    return {};\n  }\n}\n",
+    'src/jwt.guard.ts': 'export class JwtAuthGuard {}\n',
+  };
+  const built = buildModel({
+    files,
+    routes: [{ method: 'POST', path: '/chat', file: 'src/chat.controller.ts', framework: 'nestjs', tags: ['ai'], at: 'send()', handler: 'send()', protections: [{ kind: 'auth', name: 'JwtAuthGuard', at: 'JwtAuthGuard)' }], anchors: { decoratorInsert: '  @UseGuards' } }],
+  });
+  const [f] = runRule(built, RULE);
+  const { files: after, problems } = checkFix(files, f.fixes[0]);
+  assert.deepEqual(problems, []);
+  assert.match(after['src/chat.controller.ts'], /import \{ Throttle, ThrottlerGuard \} from '@nestjs\/throttler';/);
+  assert.match(after['src/chat.controller.ts'], / {2}@Throttle\(\{ default: \{ limit: 20, ttl: 60_000 \} \}\)\n {2}@UseGuards\(JwtAuthGuard, ThrottlerGuard\)\n {2}@Post\(\)/);
+});
