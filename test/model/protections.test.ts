@@ -221,3 +221,42 @@ app.post('/api/c', (req, res) => {
   assert.equal(find(r['POST /api/b'], 'validation')?.library, '@sinclair/typebox/value');
   assert.equal(find(r['POST /api/c'], 'validation'), undefined);
 });
+
+test('Auth.js v5 `export const { auth } = NextAuth()` re-exported as Next.js middleware is next-auth', async () => {
+  const r = await routes(`
+//- auth.ts
+import NextAuth from 'next-auth';
+export const { auth, handlers } = NextAuth({ providers: [] });
+//- middleware.ts
+export { auth as middleware } from './auth';
+export const config = { matcher: ['/api/:path*'] };
+//- app/api/tickets/route.ts
+export async function GET() { return Response.json([]); }
+`);
+  const p = find(r['GET /api/tickets'], 'auth')!;
+  assert.equal(p.library, 'next-auth');
+  assert.equal(p.scope, 'middleware-file');
+});
+
+test('fastify: the @fastify/jwt `authenticate` decorator (jwtVerify in try, reply.send(err) in catch) is auth', async () => {
+  const r = await routes(`
+//- src/plugins/auth.ts
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+export default fp(async (fastify) => {
+  fastify.register(jwt, { secret: process.env.JWT_SECRET });
+  fastify.decorate('authenticate', async function (request, reply) {
+    try { await request.jwtVerify(); } catch (err) { reply.send(err); }
+  });
+});
+//- src/app.ts
+import Fastify from 'fastify';
+import authPlugin from './plugins/auth';
+const app = Fastify();
+app.register(authPlugin);
+app.get('/api/me', { onRequest: [app.authenticate] }, async (request) => request.user);
+app.get('/api/open', async () => ({ ok: true }));
+`);
+  assert.equal(find(r['GET /api/me'], 'auth')?.via, 'behaviour');
+  assert.equal(find(r['GET /api/open'], 'auth'), undefined);
+});

@@ -100,7 +100,7 @@ function fromResolved(ctx: LinkContext, file: string, ref: ExprRef, resolved: Re
     case 'local':
       return fromBinding(ctx, resolved.file, resolved.binding, site, depth);
     default:
-      return fromUnresolved(ctx, ref, site);
+      return fromUnresolved(ctx, file, ref, site);
   }
 }
 
@@ -205,8 +205,29 @@ function classProtections(ctx: LinkContext, file: string, binding: BindingFact, 
   return out;
 }
 
+/**
+ * A name imported from a project file that declares it in a way the core pass cannot bind (Auth.js v5's
+ * `export const { auth, handlers } = NextAuth(config)`): a protection when that file imports a catalogue library
+ * exporting the name.
+ */
+function fromProjectReExport(ctx: LinkContext, file: string, name: string, site: Site): Protection[] {
+  const imp = ctx.files[file]?.imports.find((i) => i.names.some((n) => n.local === name));
+  const imported = imp?.names.find((n) => n.local === name)?.imported;
+  const target = imp && ctx.resolveModule(file, imp.spec);
+  if (!target || !imported) return [];
+  for (const inner of ctx.files[target]?.imports ?? []) {
+    const entry = libraryFor(inner.spec, imported);
+    if (entry?.exports?.includes(imported)) {
+      return [{ kind: entry.kind, name: site.name, via: 'library', library: libraryName(entry, inner.spec), scope: site.scope, declaredAt: site.declaredAt, importFrom: { file: target, exportName: imported } }];
+    }
+  }
+  return [];
+}
+
 /** `fastify.authenticate` decorators: resolve `decorate('authenticate', fn)` anywhere in the workspace. */
-function fromUnresolved(ctx: LinkContext, ref: ExprRef, site: Site): Protection[] {
+function fromUnresolved(ctx: LinkContext, file: string, ref: ExprRef, site: Site): Protection[] {
+  const lead = ref.kind === 'ident' ? ref.name : ref.kind === 'call' && ref.callee.kind === 'ident' ? ref.callee.name : undefined;
+  if (lead) return fromProjectReExport(ctx, file, lead, site);
   if (ref.kind !== 'member') return [];
   const prop = ref.path[ref.path.length - 1];
   for (const [file, facts] of Object.entries(ctx.files)) {

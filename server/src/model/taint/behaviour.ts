@@ -48,6 +48,9 @@ export function behaviourOf(fn: FunctionFacts, strict = false): Behaviour {
   // Middleware (not strict): reading a credential anywhere and ending with 401/403 is enough. Handlers (strict):
   // the guard itself must test the credential, so that a 403 on someone else's record is not mistaken for auth.
   out.auth = fn.guards.find((g) => isAuthGuard(g) && (strict ? hasAny(g.sources, AUTH_SOURCES) || g.test === 'catch' : readsCredential));
+  // `await request.jwtVerify()` (@fastify/jwt) answers 401 by itself when the token is bad.
+  const selfVerifying = fn.calls.find((c) => /^(request|req)\.jwtVerify$/.test(c.callee));
+  if (!out.auth && selfVerifying) out.auth = { span: selfVerifying.span, test: selfVerifying.callee, sources: ['authHeader'], names: [], status: 401, exit: 'throw' };
   const roleGuard = fn.guards.find(isRoleGuard);
   if (roleGuard) out.role = { guard: roleGuard, roles: rolesIn(roleGuard.test) };
   const limited = fn.guards.find((g) => g.status === 429);
