@@ -103,7 +103,7 @@ function projectSession(ctx: FixContext, pages: boolean): SessionCheck | undefin
     for (const imp of facts.imports) {
       for (const n of imp.names) {
         if (!pages && imp.spec === '@clerk/nextjs/server' && n.imported === 'auth') {
-          return { code: `const { userId } = await ${n.local}();\nif (!userId) return $DENY;`, sources: [{ module: imp.spec, imported: 'auth', local: n.local }], reused: true };
+          return { code: `const $V = await ${n.local}();\nif (!$V.userId) return $DENY;`, sources: [{ module: imp.spec, imported: 'auth', local: n.local }], reused: true };
         }
         if (/^next-auth(\/next)?$/.test(imp.spec) && n.imported === 'getServerSession') {
           const viaOptions = serverSessionOptions(ctx, file, facts, n.local);

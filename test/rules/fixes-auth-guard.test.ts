@@ -302,3 +302,21 @@ test('fastify: an instance decorator guard (app.authenticate) is reused through 
   assert.match(after['src/chat.ts'], /fastify\.post\('\/api\/chat', \{ onRequest: \[fastify\.authenticate\] \}, async/);
   assert.deepEqual(await remaining(after, 'POST /api/chat'), []);
 });
+
+test('next.js with Clerk: auth() from @clerk/nextjs/server and a userId check', () => {
+  const files = {
+    'app/api/tickets/route.ts': "import { auth } from '@clerk/nextjs/server';\nexport async function GET() {\n  const { userId } = await auth();\n  if (!userId) return new Response(null, { status: 401 });\n  return Response.json([]);\n}\n",
+    'app/api/chat/route.ts': "export async function POST(req: Request) {\n  const userId = 'shadow';\n  return Response.json({ userId });\n}\n",
+  };
+  const built = buildModel({
+    files,
+    routes: [{ method: 'POST', path: '/api/chat', file: 'app/api/chat/route.ts', framework: 'nextjs', tags: ['ai'], at: 'export async function POST', handler: 'export async function POST' }],
+  });
+  const [f] = runRule(built, RULE);
+  const { files: after, problems } = checkFix(files, f.fixes[0]);
+  assert.deepEqual(problems, []);
+  assert.equal(
+    after['app/api/chat/route.ts'],
+    "import { auth } from '@clerk/nextjs/server';\nexport async function POST(req: Request) {\n  const session = await auth();\n  if (!session.userId) return Response.json({ error: 'Unauthorized' }, { status: 401 });\n  const userId = 'shadow';\n  return Response.json({ userId });\n}\n",
+  );
+});
