@@ -45,6 +45,8 @@ export function authExemption(route: Route): string | undefined {
   if (route.tags.includes('webhook')) return 'webhook (authenticated by signature)';
   if (isAuthEntryPoint(route)) return 'auth entry point';
   if ((route.method === 'GET' || route.method === 'HEAD') && WELL_KNOWN.test(route.path)) return 'public by protocol';
+  // A `/public/` segment states intent; it does not cover routes seen touching customer data, the model or admin.
+  if (/\/public(\/|$)/i.test(route.path) && !route.tags.some((t) => t === 'data' || t === 'ai' || t === 'admin')) return 'public by name';
   return undefined;
 }
 
