@@ -137,7 +137,8 @@ export function ensureImport(model: WorkspaceModel, file: string, text: string, 
   const sibling = style === 'esm' && src.imported !== 'default' && src.imported !== '*' ? namedImportOf(model, file, text, src) : undefined;
   if (sibling) return [sibling];
   const at = importInsertOffset(facts, text);
-  return [{ file, start: at, end: at, newText: importLine(style, src, spec) }];
+  const lineBreak = at === text.length && text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+  return [{ file, start: at, end: at, newText: lineBreak + importLine(style, src, spec) }];
 }
 
 /** Add a name to an existing `import { a, b } from 'm'` of the same module, when there is one. */

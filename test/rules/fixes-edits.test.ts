@@ -57,3 +57,11 @@ test('object literals: top-level keys only, array items added, non-array values 
 test('applyEdits keeps same-offset insertions in list order (LSP semantics)', () => {
   assert.equal(applyEdits('f(h)', [{ start: 2, end: 2, newText: 'a, ' }, { start: 2, end: 2, newText: 'b, ' }]), 'f(a, b, h)');
 });
+
+test('an import after a last line without a newline starts on its own line', () => {
+  const files = { 'src/d.ts': "import express from 'express';" };
+  const { model } = buildModel({ files, routes: [] });
+  const e = ensureImport(model, 'src/d.ts', files['src/d.ts'], { module: 'x', imported: 'y', local: 'y' });
+  assert.ok(Array.isArray(e));
+  assert.equal(applyEdits(files['src/d.ts'], e), "import express from 'express';\nimport { y } from 'x';\n");
+});
