@@ -23,6 +23,9 @@ export interface Analysis {
   byFingerprint: Map<string, EngineFinding[]>;
   /** Increases with every analysis of the folder, across re-indexing (the index's own version restarts then). */
   seq: number;
+  /** What the analysis was computed with, so an unchanged snapshot can reuse it. */
+  config: ReadinessConfig;
+  probeRows?: ProbeRowInput[];
 }
 
 export class Folder {
@@ -134,6 +137,10 @@ export class Folder {
   analyse(): Analysis | undefined {
     if (!this.index) return undefined;
     const model = this.index.snapshot();
+    // The index hands out the same snapshot until something changed (opening a file whose buffer equals the disk,
+    // a watcher event for identical content): the previous analysis is still exact.
+    const prev = this.analysis;
+    if (prev && prev.model === model && prev.config === this.config && prev.probeRows === this.probeRows) return prev;
     const texts = new Map<string, string | undefined>();
     const readText = (file: string) => {
       if (!texts.has(file)) texts.set(file, this.currentText(file));
@@ -146,7 +153,8 @@ export class Folder {
       list.push(f);
       byFingerprint.set(f.fingerprint, list);
     }
-    this.analysis = { model, result, scorecard: buildScorecard(result, this.probeRows), texts, byFingerprint, seq: ++this.analyses };
+    const scorecard = buildScorecard(result, this.probeRows);
+    this.analysis = { model, result, scorecard, texts, byFingerprint, seq: ++this.analyses, config: this.config, probeRows: this.probeRows };
     return this.analysis;
   }
 
