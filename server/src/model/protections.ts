@@ -175,8 +175,10 @@ function fromBinding(ctx: LinkContext, file: string, binding: BindingFact, site:
   let out: Protection[] = [];
   if (binding.init) out = classify(ctx, file, binding.init, site, depth + 1);
   if (binding.kind === 'class') out = classProtections(ctx, file, binding, site, depth);
+  // The guard to reuse is the binding itself (`chatLimiter`), not the factory it was built with (`rateLimit`):
+  // an exported binding is imported from its file; a module-private one cannot be imported at all.
   const importFrom = binding.exported ? { file, exportName: binding.name } : undefined;
-  return out.map((p) => (importFrom && p.via !== 'library' ? { ...p, importFrom } : importFrom && !p.importFrom ? { ...p, importFrom } : p));
+  return out.map((p) => ({ ...p, importFrom }));
 }
 
 /** A guard class: `extends AuthGuard('jwt')` / `extends ThrottlerGuard` (library), else its `canActivate`/`use` body. */
