@@ -473,3 +473,21 @@ export async function POST(req: Request) {
   const post = all.find((f) => f.name === 'POST')!;
   assert.ok(post.calls.some((c) => c.callee === 'db.ticket.findFirst'), 'the handler’s IR includes its callbacks');
 });
+
+test('plain literals stay readable (SQL, header names, roles); secret-looking ones keep 4 characters', () => {
+  const f = fn(
+    `
+export async function h(req, res) {
+  const rows = await pool.query('SELECT * FROM invoices WHERE id = $1 AND tenant_id = $2', [req.params.id, req.user.tenantId]);
+  const pw = 'Hunter2024!';
+  const sig = req.headers['stripe-signature'];
+  res.json({ rows, pw, sig });
+}`,
+    'h',
+  );
+  const q = f.calls.find((c) => c.callee === 'pool.query')!;
+  assert.ok(q.args[0].text.includes('tenant_id = $2'), q.args[0].text);
+  assert.equal(q.args[0].literal?.preview, 'SELE', 'the literal preview is always 4 characters');
+  assert.equal(assignment(f, 'pw')!.text, "'Hunt…'(11 chars)");
+  assert.ok(assignment(f, 'sig')!.names.includes('stripe-signature'));
+});

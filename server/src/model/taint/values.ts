@@ -293,12 +293,12 @@ function textOf(scope: ValueScope, n: ts.Expression, lit: ValueFact['literal']):
 }
 
 /**
- * Literals that cannot be credentials stay readable (role names, header names, paths, origins, messages): words and
- * separators only, no long token, no token mixing letters and digits.
+ * Literals that cannot be credentials stay readable (role names, header names, paths, origins, SQL, messages):
+ * printable ASCII without a long token (20+ characters) or a token mixing letters and digits (`w0rd`, `sk4f…`).
  */
 export function isPlainText(s: string): boolean {
-  if (s.length > 100 || !/^[\w.\-:/ *@,?=&#%+!'()]*$/.test(s)) return false;
-  return !s.split(/[^A-Za-z0-9]+/).some((t) => t.length >= 20 || (t.length >= 8 && /\d/.test(t) && /[A-Za-z]/.test(t)));
+  if (s.length > 200 || !/^[\x20-\x7E]*$/.test(s) || s.includes('\\')) return false;
+  return !s.split(/[^A-Za-z0-9]+/).some((t) => t.length >= 20 || (t.length >= 4 && /\d/.test(t) && /[A-Za-z]/.test(t)));
 }
 
 /** Replace secret-looking string literals longer than 12 characters in source text by their first 4 characters and length. */
