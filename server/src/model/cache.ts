@@ -10,10 +10,16 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { FACTS_VERSION } from './extract';
 import type { ExtractOutcome } from './index';
+import type { FileFacts } from './types';
+
+type Outcome = { facts: FileFacts } | { skipped: string };
 
 interface Entry {
   hash: string;
-  outcome: { facts: ExtractOutcome extends infer T ? (T extends { facts: infer F } ? F : never) : never } | { skipped: string };
+  /** Size and mtime when the entry was written: equal values let a warm scan skip reading the file at all. */
+  size?: number;
+  mtimeMs?: number;
+  outcome: Outcome;
 }
 
 function buildStamp(): string {
@@ -51,13 +57,22 @@ export class FactsCache {
     return new FactsCache(path, stamp, entries);
   }
 
-  get(file: string, hash: string): Entry['outcome'] | undefined {
+  get(file: string, hash: string): Outcome | undefined {
     const e = this.entries.get(file);
     return e && e.hash === hash ? e.outcome : undefined;
   }
 
-  set(file: string, hash: string, outcome: ExtractOutcome): void {
-    this.entries.set(file, { hash, outcome: 'facts' in outcome ? { facts: outcome.facts } : { skipped: outcome.skipped } });
+  /** The cached outcome when the file's size and mtime are unchanged since it was cached (no read needed). */
+  getByStat(file: string, stat: { size: number; mtimeMs: number } | undefined): Outcome | undefined {
+    const e = this.entries.get(file);
+    return e && stat && e.size === stat.size && e.mtimeMs === stat.mtimeMs ? e.outcome : undefined;
+  }
+
+  set(file: string, hash: string, outcome: ExtractOutcome, stat?: { size: number; mtimeMs: number }): void {
+    const previous = this.entries.get(file);
+    // A file re-extracted with the same content (forced parse of an import target) keeps its stat stamp.
+    const stamp = stat ?? (previous?.hash === hash ? { size: previous.size, mtimeMs: previous.mtimeMs } : {});
+    this.entries.set(file, { hash, ...stamp, outcome: 'facts' in outcome ? { facts: outcome.facts } : { skipped: outcome.skipped } });
     this.dirty = true;
   }
 

@@ -40,6 +40,8 @@ export interface DiscoveredText {
 
 export interface Discovery {
   sources: string[];
+  /** Size and modification time of each source file, so a warm scan can skip reading unchanged files. */
+  stats: Map<string, { size: number; mtimeMs: number }>;
   texts: DiscoveredText[];
   skipped: SkippedFile[];
   git: boolean;
@@ -99,6 +101,7 @@ export function looksMinified(text: string): boolean {
 export function discover(root: string, options: DiscoverOptions = {}): Discovery {
   const tracked = gitTrackedFiles(root);
   const sources: string[] = [];
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
   const texts: DiscoveredText[] = [];
   const skipped: SkippedFile[] = [];
   const include = options.include?.length ? picomatch(options.include, { dot: true }) : undefined;
@@ -175,7 +178,9 @@ export function discover(root: string, options: DiscoverOptions = {}): Discovery
       if (exclude && exclude(rel)) continue;
       let size = 0;
       try {
-        size = statSync(join(root, rel)).size;
+        const st = statSync(join(root, rel));
+        size = st.size;
+        stats.set(rel, { size, mtimeMs: st.mtimeMs });
       } catch (e) {
         skipped.push({ file: rel, reason: `unreadable (${(e as NodeJS.ErrnoException).code})` });
         continue;
@@ -190,7 +195,7 @@ export function discover(root: string, options: DiscoverOptions = {}): Discovery
   };
 
   walk('', false);
-  return { sources, texts, skipped, git: tracked !== undefined };
+  return { sources, stats, texts, skipped, git: tracked !== undefined };
 }
 
 export function readTextFile(root: string, file: string): string | undefined {

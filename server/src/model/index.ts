@@ -71,6 +71,13 @@ export class WorkspaceIndex {
     const pending: { file: string; text: string; hash: string }[] = [];
     let done = 0;
     for (const file of found.sources) {
+      const stat = found.stats.get(file);
+      const unchanged = cache?.getByStat(file, stat);
+      if (unchanged) {
+        this.useCached(file, unchanged);
+        this.options.onProgress?.(++done, found.sources.length);
+        continue;
+      }
       let text: string;
       try {
         text = readFileSync(join(this.root, file), 'utf8');
@@ -81,8 +88,8 @@ export class WorkspaceIndex {
       const hash = hashText(text);
       const cached = cache?.get(file, hash);
       if (cached) {
-        if ('facts' in cached) this.files.set(file, cached.facts);
-        else this.skipped.set(file, { file, reason: cached.skipped });
+        cache?.set(file, hash, 'facts' in cached ? { file, facts: cached.facts } : { file, skipped: cached.skipped }, stat);
+        this.useCached(file, cached);
         this.options.onProgress?.(++done, found.sources.length);
       } else pending.push({ file, text, hash });
     }
@@ -97,7 +104,7 @@ export class WorkspaceIndex {
           });
     for (let i = 0; i < outcomes.length; i++) {
       const outcome = outcomes[i];
-      cache?.set(outcome.file, pending[i].hash, outcome);
+      cache?.set(outcome.file, pending[i].hash, outcome, found.stats.get(outcome.file));
       if ('facts' in outcome) this.files.set(outcome.file, outcome.facts);
       else this.skipped.set(outcome.file, { file: outcome.file, reason: outcome.skipped });
     }
@@ -107,6 +114,11 @@ export class WorkspaceIndex {
     for (const entry of found.texts) this.loadText(entry);
     this.resolver = undefined;
     this.invalidate();
+  }
+
+  private useCached(file: string, outcome: { facts: FileFacts } | { skipped: string }): void {
+    if ('facts' in outcome) this.files.set(file, outcome.facts);
+    else this.skipped.set(file, { file, reason: outcome.skipped });
   }
 
   /**
