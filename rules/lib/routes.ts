@@ -16,16 +16,18 @@ export function protectionsOf(route: Route, kinds: readonly ProtectionKind[]): P
  * `auth` tag alone is not enough.
  */
 const ENTRY_POINT =
-  /\/(log-?in|sign-?in|sign-?up|register|(?:password|pwd)[-_/]?(?:reset|forgot)|(?:reset|forgot)[-_]?password|magic-?link|verify-?email|passwordless)(\/:?[^/]*)?$/i;
+  /\/(log-?in|sign-?in|sign-?up|(?:password|pwd)[-_/]?(?:reset|forgot)|(?:reset|forgot)[-_]?password|magic-?link|verify-?email|passwordless)(\/:?[^/]*)?$/i;
 /** Generic words (`reset`, `token`) only count right under an auth-looking segment: `/conversations/:id/reset` is not a way in. */
 const UNDER_AUTH = /\/(auth|oauth2?|sso|session|sessions|account|password)\/(reset|forgot|token|refresh|refresh-token|token\/refresh|callback)(\/[^/]*)?$/i;
+/** `register` is a way in only for accounts: `/api/register`, `/auth/register`, not `/api/devices/register`. */
+const REGISTER = /^(\/(api|v\d+))*(\/(auth|users?|accounts?))?\/register(\/:?[^/]*)?$/i;
 /** OAuth/SSO callbacks: `/api/auth/callback/google`, `/oauth/google/callback`. */
 const CALLBACK = /\/(auth|oauth2?|sso)\/[^/]+\/callback$/i;
 /** The NextAuth/Auth.js catch-all handler (`app/api/auth/[...nextauth]/route.ts` → `/api/auth/*nextauth`). */
 const AUTH_CATCH_ALL = /\/auth\/\*[^/]*$/i;
 
 export function isAuthEntryPoint(route: Route): boolean {
-  return ENTRY_POINT.test(route.path) || UNDER_AUTH.test(route.path) || CALLBACK.test(route.path) || AUTH_CATCH_ALL.test(route.path);
+  return ENTRY_POINT.test(route.path) || REGISTER.test(route.path) || UNDER_AUTH.test(route.path) || CALLBACK.test(route.path) || AUTH_CATCH_ALL.test(route.path);
 }
 
 const STATE_CHANGING: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE', 'ALL'];

@@ -121,10 +121,10 @@ test('related information comes from the route via (mounts, prefixes)', () => {
 
 test('auth entry points: ways in are exempt, other /auth routes are not', () => {
   const is = (path: string) => isAuthEntryPoint({ path } as never);
-  for (const p of ['/auth/login', '/api/auth/signin', '/signup', '/api/users/register', '/auth/forgot-password', '/auth/password/reset', '/auth/reset/:token', '/auth/token/refresh', '/auth/refresh', '/api/auth/callback/google', '/oauth/github/callback', '/api/auth/*nextauth', '/auth/magic-link']) {
+  for (const p of ['/auth/login', '/api/auth/signin', '/signup', '/api/users/register', '/register', '/api/v1/auth/register', '/auth/forgot-password', '/auth/password/reset', '/auth/reset/:token', '/auth/token/refresh', '/auth/refresh', '/api/auth/callback/google', '/oauth/github/callback', '/api/auth/*nextauth', '/auth/magic-link']) {
     assert.equal(is(p), true, p);
   }
-  for (const p of ['/auth/me', '/auth/logout-all', '/api/conversations/:id/reset', '/api/tokens', '/api/payments/callback', '/api/admin/users', '/auth/sessions']) {
+  for (const p of ['/api/devices/register', '/api/webhooks/register', '/auth/me', '/auth/logout-all', '/api/conversations/:id/reset', '/api/tokens', '/api/payments/callback', '/api/admin/users', '/auth/sessions']) {
     assert.equal(is(p), false, p);
   }
   assert.equal(authExemption({ path: '/api/chat', method: 'OPTIONS', tags: [] } as never), 'CORS preflight');
