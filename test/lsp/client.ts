@@ -52,6 +52,8 @@ export interface StartOptions {
 
 export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** URIs of every publishDiagnostics received, in order. */
+  readonly published: string[] = [];
   readonly statuses: StatusParams[] = [];
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
@@ -112,6 +114,7 @@ export class LspClient {
     });
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      this.published.push(p.uri);
     });
     c.onNotification('readiness/status', (p: StatusParams) => {
       this.statuses.push(p);

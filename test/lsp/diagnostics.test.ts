@@ -75,6 +75,22 @@ test('removing the guard from the mount file updates diagnostics in the router f
   });
 });
 
+test('only files whose diagnostics changed are published again', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    const text = readFileSync(app, 'utf8');
+    await client.open(app, text);
+    await client.quiescent();
+    const seen = client.published.length;
+    await client.change(app, '\n' + text);
+    await client.quiescent();
+    // app.ts is re-sent (its findings moved, and their data.version follows the new text); tickets.ts and the
+    // repo-level findings on package.json are unchanged and not sent again.
+    assert.deepEqual(client.published.slice(seen), [new URL(`file://${app}`).href]);
+  });
+});
+
 test('a buffer that does not parse keeps the last good diagnostics', async () => {
   await withServer(async (client, root) => {
     await client.quiescent();
