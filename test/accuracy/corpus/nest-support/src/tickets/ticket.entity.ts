@@ -1,0 +1,9 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity()
+export class Ticket {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() tenantId!: string;
+  @Column() subject!: string;
+  @Column({ default: 'open' }) status!: string;
+}
