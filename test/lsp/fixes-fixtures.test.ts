@@ -52,10 +52,7 @@ async function nextFix(client: LspClient, tried: Set<string>): Promise<{ path: s
  * Known fix bugs found by this test, reported to the rule owners: the test still runs and prints them (node's `todo`),
  * without failing the suite. Remove an entry when its bug is fixed.
  */
-const KNOWN: Record<string, string> = {
-  'fastify-cjs':
-    'ratelimit-missing "Add rate limit" on the AI chat route adds an IP-keyed @fastify/rate-limit config; the rule then still reports the route (asks for a per-user/conversation limit)',
-};
+const KNOWN: Record<string, string> = {};
 
 const workspaces = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((n) => existsSync(join(FIXTURES, n, 'package.json'))) : [];
 
