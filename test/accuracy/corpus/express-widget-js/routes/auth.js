@@ -13,6 +13,6 @@ authRoutes.post('/login', async (req, res) => { // expect: ratelimit-missing
   res.json({ ok: true });
 });
 
-authRoutes.post('/logout', (req, res) => req.session.destroy(() => res.sendStatus(204))); // ok: ratelimit-missing
+authRoutes.post('/logout', (req, res) => req.session.destroy(() => res.sendStatus(204))); // ok: ratelimit-missing, auth-missing
 
 module.exports = { authRoutes };

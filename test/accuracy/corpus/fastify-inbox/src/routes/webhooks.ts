@@ -14,7 +14,7 @@ function verifyZendesk(raw: string, signature: string, timestamp: string): boole
 export async function webhookRoutes(app: FastifyInstance) {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  app.post('/zendesk', { config: { public: true } }, async (request, reply) => { // ok: webhook-unverified, auth-missing, ratelimit-missing
+  app.post('/zendesk', { config: { public: true } }, async (request, reply) => { // ok: auth-missing, ratelimit-missing // expect: webhook-unverified
     const sig = request.headers['x-zendesk-webhook-signature'] as string;
     const ts = request.headers['x-zendesk-webhook-signature-timestamp'] as string;
     if (!verifyZendesk(request.body as string, sig, ts)) return reply.code(401).send();

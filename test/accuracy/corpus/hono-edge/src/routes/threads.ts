@@ -15,14 +15,14 @@ threads.get('/:id', async (c) => { // ok: auth-missing
   return rows.length ? c.json(rows[0]) : c.notFound();
 });
 
-threads.put('/:id', zValidator('json', z.object({ title: z.string().max(200) })), async (c) => {
+threads.put('/:id', zValidator('json', z.object({ title: z.string().max(200) })), async (c) => { // ok: auth-missing
   const db = drizzle(c.env.DB);
   const { title } = c.req.valid('json');
   await db.update(threadTable).set({ title }).where(eq(threadTable.id, c.req.param('id'))); // expect: authz-missing
   return c.body(null, 204);
 });
 
-threads.post('/', async (c) => {
+threads.post('/', async (c) => { // ok: auth-missing
   const db = drizzle(c.env.DB);
   const body = await c.req.json();
   await db.insert(threadTable).values({ ...body, orgId: c.get('jwtPayload').org }); // expect: validation-missing

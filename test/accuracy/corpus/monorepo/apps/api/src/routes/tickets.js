@@ -21,8 +21,8 @@ router.patch('/:id/status', async (req, res) => {
   res.json(ticket);
 });
 
-router.post('/:id/summary', async (req, res) => { // expect: authz-missing
-  const ticket = await Ticket.findByPk(req.params.id);
+router.post('/:id/summary', async (req, res) => {
+  const ticket = await Ticket.findByPk(req.params.id); // expect: authz-missing
   res.json({ summary: await summarize(ticket.subject) });
 });
 

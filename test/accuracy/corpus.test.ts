@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULE_IDS } from '../../rules/index';
+import { CORPUS, filesOf, labelsOf, listApps, materialise, type App } from './lib/corpus';
+import { emptyScore, scoreApp, table, type RuleScore } from './lib/score';
+import type { Expectation } from '../helpers/fixture';
+
+const FRAMEWORKS: Record<string, string> = { express: 'express', fastify: 'fastify', next: 'nextjs', '@nestjs/core': 'nestjs', hono: 'hono', koa: 'koa' };
+
+function withApp<T>(app: App, fn: (root: string) => T): T {
+  const root = materialise(app);
+  try {
+    return fn(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const all = listApps().map((app) => ({ app, ...withApp(app, (root) => ({ labels: labelsOf(app, root), files: filesOf(root), texts: readAll(root) })) }));
+
+function readAll(root: string): Record<string, string[]> {
+  return Object.fromEntries(filesOf(root).map((f) => [f, readFileSync(join(root, f), 'utf8').split('\n')]));
+}
+
+test('corpus: at least 12 apps, each with a package.json and at least one expected finding', () => {
+  assert.ok(all.length >= 12, `only ${all.length} apps`);
+  for (const { app, files, labels } of all) {
+    assert.ok(files.includes('package.json'), `${app.name} has no package.json`);
+    assert.ok(labels.some((l) => l.kind === 'expect'), `${app.name} has no expect labels`);
+  }
+});
+
+test('corpus: the six frameworks are all represented', () => {
+  const seen = new Set<string>();
+  for (const { texts } of all) {
+    for (const [file, lines] of Object.entries(texts)) {
+      if (!file.endsWith('package.json')) continue;
+      const deps = JSON.parse(lines.join('\n')).dependencies ?? {};
+      for (const [dep, fw] of Object.entries(FRAMEWORKS)) if (deps[dep]) seen.add(fw);
+    }
+  }
+  assert.deepEqual([...seen].sort(), Object.values(FRAMEWORKS).sort());
+});
+
+test('corpus: every rule id has both an expected finding and a hard negative somewhere', () => {
+  const labels = all.flatMap((a) => a.labels);
+  for (const rule of RULE_IDS) {
+    assert.ok(labels.some((l) => l.rule === rule && l.kind === 'expect'), `no expect label for ${rule}`);
+    assert.ok(labels.some((l) => l.rule === rule && l.kind === 'ok'), `no ok label for ${rule}`);
+  }
+});
+
+test('corpus: labels name known rules, point at existing lines, and never say expect and ok for one line', () => {
+  for (const { app, labels, texts } of all) {
+    const history = new Set((app.history ?? []).flatMap((s) => Object.keys(s)));
+    const keys = new Map<string, Expectation['kind']>();
+    for (const l of labels) {
+      const where = `${app.name}/${l.file}:${l.line} (${l.rule})`;
+      assert.ok((RULE_IDS as readonly string[]).includes(l.rule), `unknown rule in ${where}`);
+      assert.ok(l.kind === 'expect' || l.kind === 'ok', `bad kind in ${where}`);
+      if (l.rule !== 'secret-in-history' || !history.has(l.file)) {
+        assert.ok(texts[l.file], `label on a missing file: ${where}`);
+        assert.ok(l.line >= 1 && l.line <= texts[l.file].length, `label past the end of the file: ${where}`);
+      }
+      const k = `${l.file}:${l.line}:${l.rule}`;
+      assert.ok(!keys.has(k) || keys.get(k) === l.kind, `both expect and ok on ${where}`);
+      keys.set(k, l.kind);
+    }
+  }
+});
+
+test('corpus: the repository holds no credential-shaped strings; fakes are generated when an app is materialised', () => {
+  const SHAPES = [/sk-proj-[A-Za-z0-9]{20}/, /sk_live_[A-Za-z0-9]{20}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /AKIA[A-Z2-7]{16}/, /xoxb-\d{6,}/];
+  for (const app of listApps()) {
+    for (const f of filesOf(app.dir)) {
+      const text = readFileSync(join(app.dir, f), 'utf8');
+      for (const re of SHAPES) assert.ok(!re.test(text), `${app.name}/${f} holds a credential-shaped string (${re})`);
+    }
+  }
+  const widget = all.find((a) => a.app.name === 'express-widget-js')!;
+  assert.ok(widget.files.includes('.env'), '_.env is materialised as .env');
+  assert.ok(widget.texts['lib/openai.js'].some((l) => /sk-proj-[A-Za-z0-9]{48}/.test(l)), 'the fake OpenAI key is substituted');
+  assert.ok(CORPUS.endsWith('corpus'));
+});
+
+test('score: TP on expect lines, FP on ok and unlabelled lines, FN for missed expects, duplicates once', () => {
+  const labels: Expectation[] = [
+    { file: 'a.ts', line: 3, rule: 'auth-missing', kind: 'expect' },
+    { file: 'a.ts', line: 5, rule: 'auth-missing', kind: 'expect' },
+    { file: 'a.ts', line: 7, rule: 'auth-missing', kind: 'ok' },
+  ];
+  const findings = [
+    { rule: 'auth-missing', file: 'a.ts', line: 3 },
+    { rule: 'auth-missing', file: 'a.ts', line: 3 },
+    { rule: 'auth-missing', file: 'a.ts', line: 7 },
+    { rule: 'auth-missing', file: 'b.ts', line: 3 },
+    { rule: 'error-leak', file: 'a.ts', line: 9 },
+  ];
+  const scores = new Map<string, RuleScore>([['auth-missing', emptyScore('auth-missing')]]);
+  scoreApp('demo', findings, labels, scores);
+  const auth = scores.get('auth-missing')!;
+  assert.deepEqual([auth.tp, auth.fp, auth.fn], [1, 2, 1]);
+  assert.deepEqual(auth.fps.map((m) => `${m.file}:${m.line}:${m.labelled}`), ['a.ts:7:ok', 'b.ts:3:none']);
+  assert.deepEqual(auth.fns.map((m) => `${m.file}:${m.line}`), ['a.ts:5']);
+  assert.equal(scores.get('error-leak')!.fp, 1, 'rules without labels still count their findings');
+  assert.match(table([...scores.values()]), /\| auth-missing \| 1 \| 2 \| 1 \| 0\.33 \| 0\.50 \|/);
+  assert.match(table([...scores.values()]), /\| TOTAL \| 1 \| 3 \| 1 \| 0\.25 \| 0\.50 \|/);
+});
