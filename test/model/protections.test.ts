@@ -264,6 +264,6 @@ app.register(authPlugin);
 app.get('/api/me', { onRequest: [app.authenticate] }, async (request) => request.user);
 app.get('/api/open', async () => ({ ok: true }));
 `);
-  assert.equal(find(r['GET /api/me'], 'auth')?.via, 'behaviour');
+  assert.equal(find(r['GET /api/me'], 'auth')?.library, '@fastify/jwt');
   assert.equal(find(r['GET /api/open'], 'auth'), undefined);
 });

@@ -143,7 +143,7 @@ function behaviourProtections(ctx: LinkContext, fn: FunctionFacts, site: Site, d
   const b = behaviourOf(fn);
   const base = { name: site.name, via: 'behaviour' as const, scope: site.scope, declaredAt: site.declaredAt };
   const out: Protection[] = [];
-  if (b.auth) out.push({ kind: 'auth', ...base });
+  if (b.auth) out.push(b.authLibrary ? { kind: 'auth', ...base, via: 'library', library: b.authLibrary } : { kind: 'auth', ...base });
   if (b.role) out.push({ kind: 'role', ...base, roles: b.role.roles.length ? b.role.roles : undefined });
   if (b.rateLimit) out.push({ kind: 'rateLimit', ...base, keyedBy: b.rateLimit.keyedBy });
   if (b.validation) out.push({ kind: 'validation', ...base });

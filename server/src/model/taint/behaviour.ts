@@ -36,6 +36,8 @@ export function rolesIn(test: string): string[] {
 
 export interface Behaviour {
   auth?: GuardFact;
+  /** Set when the auth check is a library call that rejects by itself (`request.jwtVerify()`). */
+  authLibrary?: string;
   role?: { guard: GuardFact; roles: string[] };
   rateLimit?: { guard?: GuardFact; call?: CallFact; keyedBy: NonNullable<Protection['keyedBy']> };
   validation?: CallFact;
@@ -50,7 +52,10 @@ export function behaviourOf(fn: FunctionFacts, strict = false): Behaviour {
   out.auth = fn.guards.find((g) => isAuthGuard(g) && (strict ? hasAny(g.sources, AUTH_SOURCES) || g.test === 'catch' : readsCredential));
   // `await request.jwtVerify()` (@fastify/jwt) answers 401 by itself when the token is bad.
   const selfVerifying = fn.calls.find((c) => /^(request|req)\.jwtVerify$/.test(c.callee));
-  if (!out.auth && selfVerifying) out.auth = { span: selfVerifying.span, test: selfVerifying.callee, sources: ['authHeader'], names: [], status: 401, exit: 'throw' };
+  if (!out.auth && selfVerifying) {
+    out.auth = { span: selfVerifying.span, test: selfVerifying.callee, sources: ['authHeader'], names: [], status: 401, exit: 'throw' };
+    out.authLibrary = '@fastify/jwt';
+  }
   const roleGuard = fn.guards.find(isRoleGuard);
   if (roleGuard) out.role = { guard: roleGuard, roles: rolesIn(roleGuard.test) };
   const limited = fn.guards.find((g) => g.status === 429);
