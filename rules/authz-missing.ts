@@ -38,9 +38,16 @@ function roleChecked(ctx: RuleContext, route: Route, handler: FunctionFacts | un
   return fns.some((f) => f.guards.some((g) => g.sources.includes('identity') && g.names.some((n) => ROLE_NAME.test(n)) && (g.exit === 'throw' || [401, 403, 404].includes(g.status ?? 0))));
 }
 
+/** A handler that only answers (`c.text('pong')`, `({ ok: true })`) exposes nothing worth a role. */
+function trivial(handler: FunctionFacts | undefined): boolean {
+  return !!handler && handler.calls.every((c) => /^(res|reply|c|ctx|response|Response|NextResponse|JSON)$/.test(c.root ?? '')) && !handler.reads.length;
+}
+
 function adminFinding(ctx: RuleContext, route: Route, handler: FunctionFacts | undefined): Finding | undefined {
-  const byPath = route.tags.includes('admin');
-  const purpose = handler ? adminPurpose(ctx, handler) : undefined;
+  if (route.tags.includes('health') || route.method === 'OPTIONS') return undefined;
+  const byPath = route.tags.includes('admin') && !trivial(handler);
+  // Webhooks change plans and delete workspaces on the provider's word, authenticated by signature, not by role.
+  const purpose = handler && !route.tags.includes('webhook') ? adminPurpose(ctx, handler) : undefined;
   if ((!byPath && !purpose) || roleChecked(ctx, route, handler)) return undefined;
   const what = purpose ? `can ${purpose}` : 'is an admin endpoint';
   return ctx.finding({
@@ -62,7 +69,7 @@ function idorMessage(route: Route, u: Unscoped): string {
 }
 
 function idorFindings(ctx: RuleContext, route: Route, handler: FunctionFacts): Finding[] {
-  if (route.protections.some((p) => p.kind === 'role') || authExemption(route)) return [];
+  if (route.protections.some((p) => p.kind === 'role') || (authExemption(route) && !route.tags.includes('admin'))) return [];
   const declared = ctx.model.declaredControls.some((c) => /\b(rls|row[- ]level|tenant|owner)/i.test(c.description) && c.paths.some((p) => route.path.startsWith(p.replace(/\*+$/, '').replace(/\/$/, ''))));
   if (declared) return [];
   return unscopedQueries(ctx.model, handler, CLIENT, { slice: (file, span) => ctx.slice(file, span) }).map((u) =>
@@ -95,7 +102,7 @@ export const authzMissing = defineRule({
       const handler = handlerOf(ctx, route);
       const admin = adminFinding(ctx, route, handler);
       if (admin) out.push(admin);
-      if (!handler || admin) continue;
+      if (!handler) continue;
       for (const f of idorFindings(ctx, route, handler)) {
         if (seen.has(f.key + f.file)) continue;
         seen.add(f.key + f.file);

@@ -4,9 +4,9 @@
  * tool-call context, or a tool factory's user/tenant parameter). Tool definitions come from the llm-tools
  * collector; the data access check is the IDOR analysis with `toolArgs` as the attacker-controlled source.
  */
-import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route, type RuleContext, type Source } from './api';
-import { calleeFunction, fileOf } from './lib/calls';
-import { hasAny } from './lib/dataflow';
+import { defineRule, type Finding, type FunctionFacts, type Route, type RuleContext, type Source } from './api';
+import { fileOf } from './lib/calls';
+import { functionNamed, hasAny } from './lib/dataflow';
 import { unscopedQueries } from './lib/dataflow-idor';
 import { toolsOf } from './lib/llm';
 import type { LlmToolFact } from '../server/src/model/collectors/llm-tools';
@@ -16,9 +16,7 @@ const CALLER_PARAM = /^(user|session|tenant|tenantId|org|orgId|ctx|context|auth|
 
 function executeOf(ctx: RuleContext, file: string, tool: LlmToolFact): FunctionFacts | undefined {
   if (tool.executeId) return ctx.model.functions[tool.executeId];
-  if (!tool.executeRef) return undefined;
-  const call = { callee: tool.executeRef, root: tool.executeRef } as CallFact;
-  return calleeFunction(ctx.model, file, call);
+  return tool.executeRef ? functionNamed(ctx.model, file, tool.executeRef) : undefined;
 }
 
 const names = (fn: FunctionFacts, from: number, to = Infinity) => fn.params.slice(from, to).flatMap((p) => (p.bindings?.length ? p.bindings : [p.name])).filter((n) => /^[\w$]+$/.test(n));

@@ -8,11 +8,14 @@
 import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route, type RuleContext, type Source } from './api';
 import { effectiveSources, framesOf, hasAny, outermostCalls, type Frame } from './lib/dataflow';
 import { dbQuery, dbWrite } from './lib/db';
+import { withChain } from './lib/dataflow-idor';
 import { isLlmCall } from './lib/llm';
 import { atMost, relatedOf } from './lib/routes';
 import { zodSchemaFix } from './fixes/zod-schema';
 
 const INPUT: readonly Source[] = ['body', 'bodyWhole', 'query'];
+/** A value coerced to a primitive cannot smuggle query operators (`String(email)`, `Number(page)`). */
+const COERCED = /^(String|Number|parseInt|parseFloat|Boolean|BigInt)\(|^`[^`]*`$/;
 
 interface Use {
   call: CallFact;
@@ -30,14 +33,15 @@ function usesOf(ctx: RuleContext, frame: Frame): Use[] {
   const out: Use[] = [];
   for (const call of outermostCalls(frame.fn)) {
     const write = dbWrite(facts, call);
-    if (write) {
-      const sources = write.data.flatMap((d) => effectiveSources(frame, d));
-      if (sources.includes('bodyWhole')) out.push({ call, frame, kind: 'mass' });
-      else if (hasAny(sources, INPUT)) out.push({ call, frame, kind: 'write' });
-      continue;
-    }
-    const q = dbQuery(facts, call, (span) => ctx.slice(frame.file, span));
-    if (q && q.filter.some((v) => hasAny(effectiveSources(frame, v), ['body', 'query']))) out.push({ call, frame, kind: 'filter' });
+    const sources = write ? write.data.flatMap((d) => effectiveSources(frame, d)) : [];
+    if (sources.includes('bodyWhole')) out.push({ call, frame, kind: 'mass' });
+    else if (hasAny(sources, INPUT)) out.push({ call, frame, kind: 'write' });
+    if (write && hasAny(sources, INPUT)) continue;
+    const found = dbQuery(facts, call, (span) => ctx.slice(frame.file, span));
+    const q = found && withChain(frame, found, (span) => ctx.slice(frame.file, span));
+    // Object filters are judged by their keys (`{ email: String(email) }` is coerced), others as a whole.
+    const parts = q ? [...q.keys.map((k) => k.value), ...q.filter.filter((v) => !v.text.startsWith('{'))] : [];
+    if (parts.some((v) => !COERCED.test(v.text) && hasAny(effectiveSources(frame, v), ['body', 'query']))) out.push({ call, frame, kind: 'filter' });
     else if (isLlmCall(facts, call) && call.args.some((a) => hasAny(effectiveSources(frame, a), INPUT))) out.push({ call, frame, kind: 'llm' });
   }
   return out;
@@ -93,7 +97,7 @@ export const validationMissing = defineRule({
   detect(ctx) {
     const out: Finding[] = [];
     for (const route of ctx.routes) {
-      if (route.tags.includes('webhook') || route.tags.includes('health')) continue;
+      if (route.tags.includes('health')) continue;
       const handler = route.handlerId ? ctx.model.functions[route.handlerId] : undefined;
       const f = handler && check(ctx, route, handler);
       if (f) out.push(f);

@@ -5,7 +5,7 @@
  */
 import type { FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
-import { effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
+import { chainCalls, effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
 export interface Unscoped {
   query: DbQuery;
@@ -24,26 +24,57 @@ function filterSources(frame: Frame, q: DbQuery): Source[] {
   return q.chained ? [...own, ...q.call.chainSources] : own;
 }
 
+/**
+ * A builder chain's filter is spread over its calls (`db('orders').where({ id }).first()`): collect every call's
+ * arguments, the where-object keys, and the table (`db('orders')`, `from(tickets)`) for the message.
+ */
+function withChain(frame: Frame, q: DbQuery, slice?: (span: Span) => string | undefined): DbQuery {
+  if (!q.chained) return q;
+  const chain = chainCalls(frame.fn, q.call);
+  const filter = [...q.filter, ...chain.filter((c) => c !== q.call).flatMap((c) => c.args)];
+  const keys = q.keys.length ? q.keys : chain.filter((c) => /(^|\.)(where|andWhere)$/.test(c.callee)).flatMap((c) => c.args[0]?.props ?? []);
+  const tableCall = chain.find((c) => /(^[\w$]+$|\.(from|update|delete|table|into|collection|getRepository)$)/.test(c.callee) && c.args.length === 1);
+  const raw = tableCall ? (slice?.(tableCall.args[0].span) ?? tableCall.args[0].text) : undefined;
+  const model = q.model ?? (raw && /^['"`]?[\w.]+['"`]?$/.test(raw) ? raw.replace(/['"`]/g, '') : undefined);
+  return { ...q, filter, keys, model };
+}
+
+/** A list query keyed by a client-chosen id or tenant (`where: { conversationId: id }`, `{ workspace: req.query.workspace }`). */
+function pickedByClient(frame: Frame, q: DbQuery, client: readonly Source[]): boolean {
+  return q.keys.some((k) => {
+    const last = k.path.split('.').pop()!;
+    return (/(id|Id|ID)$/.test(last) || OWNER_NAMES.test(last.toLowerCase())) && hasAny(effectiveSources(frame, k.value), client);
+  });
+}
+
+/** Supabase clients that carry the signed-in user's session (cookies), so row-level security applies. */
+const USER_CLIENT = /^(await\s+)?(createServerClient|createRouteHandlerClient|createServerComponentClient|createServerActionClient|createPagesServerClient|createMiddlewareClient)\b/;
+
 /** The DB client the query goes through was created with the caller's token (Supabase RLS) or for the caller. */
 function scopedClient(model: WorkspaceModel, frames: Frame[], frame: Frame, q: DbQuery): boolean {
   if (hasAny(q.call.chainSources, CALLER_TOKEN) && /^[\w$]+\(\)\./.test(q.call.callee)) return true;
   const root = q.call.root;
   if (!root || root === 'this') return false;
-  const fromLocals = frames.some((f) => f.fn.assignments.some((a) => a.name === root && hasAny(effectiveSources(frame, a.value), CALLER_TOKEN)));
+  const fromLocals = frames.some((f) =>
+    f.fn.assignments.some((a) => a.name === root && (hasAny(effectiveSources(frame, a.value), CALLER_TOKEN) || USER_CLIENT.test(a.value.text))),
+  );
   if (fromLocals) return true;
   const binding = model.files[frame.file]?.bindings.find((b) => b.name === root);
-  return !!binding?.init && /createServerClient|createRouteHandlerClient|createServerComponentClient|createServerActionClient/.test(binding.init.text);
+  return !!binding?.init && USER_CLIENT.test(binding.init.text);
 }
 
 /** An early exit comparing the caller with a record (or its owner) before anything is sent. */
-function ownershipChecked(frames: Frame[]): boolean {
+function ownershipChecked(frames: Frame[], slice?: (file: string, span: Span) => string | undefined): boolean {
   for (const frame of frames) {
+    if (comparedInText(frame, slice)) return true;
+    const records = frame.fn.assignments.filter((a) => a.value.sources.includes('dbRecord')).map((a) => a.name);
     for (const g of frame.fn.guards) {
       const sources = new Set<Source>(g.sources);
       for (const [name, s] of frame.taint) if (mentions(g.test, name)) s.forEach((x) => sources.add(x));
-      const ends = g.exit === 'throw' || [401, 403, 404].includes(g.status ?? 0);
-      const owner = g.names.some((n) => OWNER_NAMES.test(n)) || /owner|tenant|org|user/i.test(g.test);
-      if (ends && sources.has('identity') && (sources.has('dbRecord') || owner)) return true;
+      if (records.some((r) => mentions(g.test, r))) sources.add('dbRecord');
+      // A comparison that throws, answers 403/404, or (in tools and helpers) returns early without a status.
+      const ends = g.exit === 'throw' || [403, 404].includes(g.status ?? 0) || (g.status === undefined && g.exit === 'return');
+      if (ends && sources.has('identity') && sources.has('dbRecord')) return true;
     }
     for (const c of frame.fn.calls) {
       if (!OWNERSHIP_CALL.test(c.callee)) continue;
@@ -54,17 +85,58 @@ function ownershipChecked(frames: Frame[]): boolean {
   return false;
 }
 
+/**
+ * The IR records guards that end a request; a tool or helper that compares and returns a plain value
+ * (`if (order.customer_id !== ctx.customerId) return { error: 'not found' }`) leaves none. Read its text instead:
+ * an `if` comparing a record's owner field with the caller, followed by return or throw.
+ */
+function comparedInText(frame: Frame, slice?: (file: string, span: Span) => string | undefined): boolean {
+  const body = frame.fn.bodySpan && slice?.(frame.file, frame.fn.bodySpan);
+  if (!body) return false;
+  const records = frame.fn.assignments.filter((a) => a.value.sources.includes('dbRecord')).map((a) => a.name);
+  const callers = [...frame.taint].filter(([, s]) => s.includes('identity')).map(([n]) => n);
+  const identity = frame.fn.assignments.filter((a) => a.value.sources.includes('identity')).map((a) => a.name);
+  const who = [...callers, ...identity, 'req.user', 'request.user', 'session', 'ctx.state.user', 'user'];
+  for (const m of body.matchAll(/if\s*\(([^{};]*?)\)\s*\{?\s*(return|throw)\b/g)) {
+    const test = m[1];
+    if (!/!==?|===?/.test(test)) continue;
+    const recordSide = records.some((r) => new RegExp(`\\b${r}\\??\\.(\\w+)`).test(test));
+    if (recordSide && who.some((w) => mentions(test, w.split('.')[0]))) return true;
+  }
+  return false;
+}
+
 /** A scoped read of the same model earlier in the function, checked before the update/delete by id. */
 function preScoped(frame: Frame, q: DbQuery, all: { q: DbQuery; scoped: boolean }[]): boolean {
   if (q.op === 'read') return false;
   return all.some((o) => o.scoped && o.q.op === 'read' && o.q.model === q.model && o.q.call.span.start < q.call.span.start && !!o.q.call.assignedTo && frame.fn.guards.some((g) => g.names.includes(o.q.call.assignedTo!.toLowerCase())));
 }
 
+/** Candidate texts for "by what": array elements and a comparison's last argument (`eq(t.id, id)` → id). */
+function pieces(text: string): string[] {
+  const inner = /^\[(.*)\]$/s.exec(text)?.[1] ?? /^(?:eq|and|where)\((.*)\)$/s.exec(text)?.[1];
+  if (!inner) return [text];
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= inner.length; i++) {
+    const ch = inner[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if ((ch === ',' && depth === 0) || i === inner.length) {
+      out.push(...pieces(inner.slice(start, i).trim()));
+      start = i + 1;
+    }
+  }
+  return out.filter(Boolean);
+}
+
 /** The identifier as written: the client-keyed filter property (`id`, `req.params.id`), else the filter. */
 function keyText(frame: Frame, q: DbQuery, client: readonly Source[]): string {
-  const hit = q.keys.find((k) => !k.value.text.startsWith('{') && hasAny(effectiveSources(frame, k.value), client));
-  const value = hit?.value ?? q.filter.find((v) => hasAny(effectiveSources(frame, v), client));
-  const text = value?.text ?? 'an id';
+  const keyed = q.keys.filter((k) => !k.value.text.startsWith('{') && hasAny(effectiveSources(frame, k.value), client)).map((k) => k.value.text);
+  const loose = q.filter.filter((v) => hasAny(effectiveSources(frame, v), client)).flatMap((v) => pieces(v.text)).filter((t) => !/^['"`{]/.test(t));
+  const all = [...keyed, ...loose];
+  const text = all.find((t) => /\b(params|query|body|args)\b/.test(t)) ?? all.find((t) => /^[\w$]+$/.test(t)) ?? all[0] ?? 'an id';
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
@@ -72,6 +144,8 @@ function keyText(frame: Frame, q: DbQuery, client: readonly Source[]): string {
  * Unscoped record operations reachable from `fn` (two calls deep). `client` says which sources an attacker
  * controls (request input for routes, `toolArgs`-tainted names for LLM tools via `taint`).
  */
+export { withChain };
+
 export function unscopedQueries(
   model: WorkspaceModel,
   fn: FunctionFacts,
@@ -79,16 +153,18 @@ export function unscopedQueries(
   opts: { taint?: Map<string, Source[]>; slice?: (file: string, span: Span) => string | undefined } = {},
 ): Unscoped[] {
   const frames = framesOf(model, fn, 2, opts.taint);
-  if (ownershipChecked(frames)) return [];
+  if (ownershipChecked(frames, opts.slice)) return [];
   const out: Unscoped[] = [];
   for (const frame of frames) {
     const queries = outermostCalls(frame.fn)
       .map((c) => dbQuery(model.files[frame.file], c, (span) => opts.slice?.(frame.file, span)))
       .filter((q): q is DbQuery => !!q && q.op !== 'create')
+      .map((q) => withChain(frame, q, (span) => opts.slice?.(frame.file, span)))
       .map((q) => ({ q, sources: filterSources(frame, q) }))
       .map((x) => ({ ...x, scoped: hasAny(x.sources, CALLER) || scopedClient(model, frames, frame, x.q) }));
     for (const x of queries) {
       if (x.scoped || !hasAny(x.sources, client) || preScoped(frame, x.q, queries)) continue;
+      if (x.q.many && !pickedByClient(frame, x.q, client)) continue;
       out.push({ query: x.q, frame, key: keyText(frame, x.q, client) });
     }
   }

@@ -60,6 +60,12 @@ function objectMethod(model: WorkspaceModel, file: string, call: CallFact): Func
   return facts!.functions.find((f) => f.name === path[1] && f.span.start >= binding.span.start && f.span.end <= binding.span.end);
 }
 
+/** A function named by a (dotted) reference written in `file`: `getTicket`, `tools.getTicket`. */
+export function functionNamed(model: WorkspaceModel, file: string, ref: string): FunctionFacts | undefined {
+  const call = { callee: ref, root: ref.split('.')[0], args: [], chainSources: [], chainNames: [], awaited: false } as unknown as CallFact;
+  return calleeFunction(model, file, call) ?? objectMethod(model, file, call);
+}
+
 export function resolveCallee(model: WorkspaceModel, fn: FunctionFacts, call: CallFact): FunctionFacts | undefined {
   if (call.root === 'this') return thisCallee(model, fn, call);
   const target = calleeFunction(model, fileOf(fn.id), call) ?? objectMethod(model, fileOf(fn.id), call);
@@ -123,6 +129,14 @@ export function outermostCalls(fn: FunctionFacts): CallFact[] {
   return fn.calls.filter(
     (c) => !fn.calls.some((d) => d !== c && d.span.start === c.span.start && d.span.end > c.span.end && d.callee.startsWith(c.callee.replace(/\.[^.]*$/, ''))),
   );
+}
+
+/** The calls of one builder chain, innermost first (`db('t')`, `db('t').where(…)`, `db('t').where(…).first()`). */
+export function chainCalls(fn: FunctionFacts, call: CallFact): CallFact[] {
+  const base = (c: string) => c.replace(/\(\)/g, '');
+  return fn.calls
+    .filter((c) => c.span.start === call.span.start && c.span.end <= call.span.end && base(call.callee).startsWith(base(c.callee)))
+    .sort((a, b) => a.span.end - b.span.end);
 }
 
 export const hasAny = (sources: readonly Source[], wanted: readonly Source[]): boolean => sources.some((s) => wanted.includes(s));

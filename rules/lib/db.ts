@@ -25,6 +25,8 @@ export interface DbQuery {
   keys: { path: string; value: ValueFact }[];
   /** The written data's key paths relative to it (`role`, `plan`). */
   dataKeys: { path: string; value: ValueFact }[];
+  /** A list query (`findMany`, `find`): an IDOR only when keyed by a client-chosen id or tenant. */
+  many?: boolean;
 }
 
 /** The props of `v` under `prefix` (nested literals keep their props only on the outermost value). */
@@ -34,16 +36,17 @@ function under(v: ValueFact | undefined, prefix: string): { path: string; value:
   return v.props.filter((p) => p.path.startsWith(`${prefix}.`)).map((p) => ({ path: p.path.slice(prefix.length + 1), value: p.value }));
 }
 
-const DB_ROOT = /^(prisma|db|database|knex|sql|pool|pg|client|supabase|sb|mongoose|sequelize|drizzle|tx|trx|em|orm|conn|connection|manager|dataSource|models?|\w*(Repository|Repo|Model|Collection|Db|DB|Client|Table))$/;
+const DB_ROOT = /^(prisma|db|database|knex|sql|pool|pg|client|supabase|sb|mongoose|sequelize|drizzle|tx|trx|em|orm|conn|connection|manager|dataSource|models?|repo|repos|repository|collection|\w*(Repository|Repo|Model|Collection|Db|DB|Client|Table))$/;
 const DB_MODULE = /^(@prisma\/client|drizzle-orm|typeorm|sequelize|mongoose|mongodb|knex|pg|postgres|mysql2?|@supabase\/(supabase-js|ssr|auth-helpers-\w+)|@vercel\/postgres|@neondatabase\/serverless|better-sqlite3|kysely)(\/|$)|(^|\/)(db|database|prisma|drizzle|knex|supabase|mongo|models?|repositories|repo)(\/index)?$/;
 
+const MANY = /^(findMany|find|findAll|findAndCount|findBy)$/;
 const PRISMA: Record<string, DbOp> = {
-  findUnique: 'read', findUniqueOrThrow: 'read', findFirst: 'read', findFirstOrThrow: 'read', update: 'update',
+  findMany: 'read', findUnique: 'read', findUniqueOrThrow: 'read', findFirst: 'read', findFirstOrThrow: 'read', update: 'update',
   updateMany: 'update', upsert: 'update', delete: 'delete', deleteMany: 'delete',
 };
 /** Methods whose first argument is the id or the filter itself (TypeORM, Sequelize, Mongoose). */
 const BY_FIRST_ARG: Record<string, DbOp> = {
-  findByPk: 'read', findById: 'read', findOneBy: 'read', findOneByOrFail: 'read', findOne: 'read', findOneOrFail: 'read',
+  find: 'read', findAll: 'read', findBy: 'read', findByPk: 'read', findById: 'read', findOneBy: 'read', findOneByOrFail: 'read', findOne: 'read', findOneOrFail: 'read',
   findByIdAndUpdate: 'update', findOneAndUpdate: 'update', updateOne: 'update', findByIdAndDelete: 'delete',
   findByIdAndRemove: 'delete', findOneAndDelete: 'delete', deleteOne: 'delete', destroy: 'delete', softDelete: 'delete',
 };
@@ -71,7 +74,7 @@ function prismaLike(call: CallFact): DbQuery | undefined {
   const dataKey = prop(call.args[0], 'data') ? 'data' : 'update';
   return {
     call, op, model, filter: [where], chained: /\(\)/.test(call.callee), where, data: prop(call.args[0], dataKey),
-    keys: under(call.args[0], 'where'), dataKeys: under(call.args[0], dataKey),
+    keys: under(call.args[0], 'where'), dataKeys: under(call.args[0], dataKey), many: MANY.test(method),
   };
 }
 
@@ -92,9 +95,11 @@ function firstArgLike(call: CallFact): DbQuery | undefined {
   const hasWhere = !!prop(filterArg, 'where');
   const where = prop(filterArg, 'where') ?? filterArg;
   const segs = segments(call.callee);
-  const model = segs.length > 1 ? segs[segs.length - 2].replace(/\(\)$/, '') : undefined;
+  const owner = segs.length > 1 ? segs[segs.length - 2].replace(/\(\)$/, '') : undefined;
+  const model = owner && !/^(collection|getRepository|model|db)$/.test(owner) ? owner : undefined;
   const keys = under(filterArg, hasWhere ? 'where' : '');
-  return { call, op, model, filter: [where], chained: false, where: where.text.startsWith('{') ? where : undefined, data, keys, dataKeys: under(data, '') };
+  const chained = /\(\)\./.test(call.callee);
+  return { call, op, model, filter: [where], chained, where: where.text.startsWith('{') ? where : undefined, data, keys, dataKeys: under(data, ''), many: MANY.test(method) };
 }
 
 /** Builder chains: Drizzle/Knex `.where(...)`, Supabase `.eq('id', id)`, with earlier calls' args in the chain. */

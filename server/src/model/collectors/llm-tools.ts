@@ -15,7 +15,7 @@ export interface LlmToolFact {
   span: Span;
   /** The execute/handler function when written inline (its FunctionFacts id). */
   executeId?: string;
-  /** The execute function as an identifier to resolve (`execute: lookupTicket`, a dispatch `getTicket(args)`). */
+  /** The execute function as a name to resolve (`execute: lookupTicket`, a dispatch `getTicket(args)` / `tools.getTicket(args)`). */
   executeRef?: string;
   /** How many leading parameters of the execute function the model supplies (the rest are context/options). */
   argParams: number;
@@ -116,15 +116,21 @@ function fromToolsObject(obj: ts.ObjectLiteralExpression): Found[] {
   });
 }
 
+/** `getTicket(args)` or `tools.getTicket(args)`, not `JSON.stringify(…)` or `String(…)`. */
+function isDispatchTarget(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return !/^(JSON|String|Number|Boolean|Object|Array|Promise)$/.test(e.text);
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && !/^(JSON|Object|Array|Promise|Math|console|this)$/.test(e.expression.text);
+}
+
 /** `switch (call.function.name) { case 'get_ticket': return getTicket(args) }` (OpenAI/Anthropic dispatch). */
 function fromSwitch(node: ts.SwitchStatement): Found[] {
   if (!/(\.function\.name|\.name|toolName|tool_name)$/.test(node.expression.getText())) return [];
   return node.caseBlock.clauses.flatMap((clause) => {
     if (!ts.isCaseClause(clause) || !literal(clause.expression)) return [];
-    let target: ts.Identifier | undefined;
+    let target: ts.Expression | undefined;
     const visit = (n: ts.Node): void => {
       if (target) return;
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && !/^(JSON|String|Number)$/.test(n.expression.text)) target = n.expression;
+      if (ts.isCallExpression(n) && isDispatchTarget(n.expression)) target = n.expression;
       else ts.forEachChild(n, visit);
     };
     clause.statements.forEach(visit);
@@ -146,7 +152,7 @@ function toFact(ctx: ExtractContext, f: Found): LlmToolFact {
     sdk: f.sdk,
     span: ctx.span(f.at),
     executeId: inline ? ctx.functionId(inline) : undefined,
-    executeRef: f.execute && ts.isIdentifier(f.execute) ? f.execute.text : undefined,
+    executeRef: f.execute && (ts.isIdentifier(f.execute) || ts.isPropertyAccessExpression(f.execute)) ? f.execute.getText() : undefined,
     argParams: f.argParams ?? 1,
     schemaParams: schemaKeys(f.schema),
     enclosingId: enclosing(ctx, f.at),
