@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { parseJsonc } from './jsonc';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -104,7 +104,7 @@ export class ModuleResolver {
       } catch {
         continue;
       }
-      const parsed = ts.parseConfigFileTextToJson(rel, text).config as
+      const parsed = parseJsonc(text) as
         | { extends?: string; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }
         | undefined;
       const options = parsed?.compilerOptions ?? {};
