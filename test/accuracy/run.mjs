@@ -1,6 +1,7 @@
 // `npm run accuracy`: scans every app of the labelled corpus (test/accuracy/corpus/) with the built library bundle
 // and prints per-rule precision/recall plus every FP/FN (file:line), and writes test/.artifacts/accuracy.json.
 // It measures, it does not gate: exit 0 unless something crashes. Needs `npm run build` first (the npm script does it).
+// Usage: node test/accuracy/run.mjs [app-name ...] [--keep]   (--keep leaves the materialised apps in the temp folder)
 import { createRequire } from 'node:module';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,8 @@ const corpus = await tsImport('./lib/corpus.ts', import.meta.url);
 const score = await tsImport('./lib/score.ts', import.meta.url);
 
 const scores = new Map(lib.RULE_IDS.map((id) => [id, score.emptyScore(id)]));
-const apps = corpus.listApps();
+const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const apps = corpus.listApps().filter((a) => !names.length || names.includes(a.name));
 const keep = process.argv.includes('--keep');
 let durationMs = 0;
 
