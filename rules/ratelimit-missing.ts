@@ -6,7 +6,7 @@
 import { defineRule, type Finding, type Protection, type Route, type RouteTag, type RuleContext } from './api';
 import { addRateLimitFix } from './fixes/add-rate-limit';
 import { finish } from './fixes/common';
-import { atMost, isAuthEntryPoint, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
+import { atMost, isAuthEntryPoint, isLogout, protectionsOf, relatedOf, whatItDoes } from './lib/routes';
 
 const LIMITED: readonly RouteTag[] = ['ai', 'auth', 'webhook', 'admin'];
 
@@ -40,8 +40,23 @@ function routeKeyedLimit(ctx: RuleContext, route: Route): boolean {
   return !!obj && /\brateLimit\s*:\s*\{[^]*\bkeyGenerator\s*:/.test(ctx.slice(route.file, { ...route.span, start: obj.start, end: obj.end }));
 }
 
+/**
+ * Why the route needs a limit, or undefined. Chat routes count when they call the model (reading or deleting a
+ * conversation spends no budget); a logout cannot be abused in bulk; the NextAuth catch-all is the library's own
+ * handler (its OAuth flows are not password endpoints).
+ */
+function needsLimit(ctx: RuleContext, route: Route): boolean {
+  if (route.method === 'OPTIONS') return false;
+  const reasons = route.tags.filter((t) => LIMITED.includes(t)).filter((t) => {
+    if (t === 'ai') return whatItDoes(route, ctx.model.functions) === 'calls an LLM';
+    if (t === 'auth') return !isLogout(route) && !/\/auth\/\*[^/]*$/.test(route.path);
+    return true;
+  });
+  return reasons.length > 0;
+}
+
 function check(ctx: RuleContext, route: Route): Finding | undefined {
-  if (route.method === 'OPTIONS' || !route.tags.some((t) => LIMITED.includes(t))) return undefined;
+  if (!needsLimit(ctx, route)) return undefined;
   const limits = protectionsOf(route, ['rateLimit']);
   const base = { file: route.file, span: route.span, route: route.key, key: `${route.key} ${route.file}`, related: relatedOf(route) };
   if (!limits.length) {

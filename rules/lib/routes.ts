@@ -30,6 +30,11 @@ export function isAuthEntryPoint(route: Route): boolean {
   return ENTRY_POINT.test(route.path) || REGISTER.test(route.path) || UNDER_AUTH.test(route.path) || CALLBACK.test(route.path) || AUTH_CATCH_ALL.test(route.path);
 }
 
+/** Logging out ends the caller's own session; `logout-all` and session revocation still need authentication. */
+export function isLogout(route: Route): boolean {
+  return /\/(log-?out|sign-?out)$/i.test(route.path);
+}
+
 const STATE_CHANGING: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE', 'ALL'];
 
 export function changesState(route: Route): boolean {
@@ -46,6 +51,7 @@ export function authExemption(route: Route): string | undefined {
   if (route.tags.includes('public')) return 'declared public';
   if (route.tags.includes('webhook')) return 'webhook (authenticated by signature)';
   if (isAuthEntryPoint(route)) return 'auth entry point';
+  if (isLogout(route)) return 'logout';
   if ((route.method === 'GET' || route.method === 'HEAD') && WELL_KNOWN.test(route.path)) return 'public by protocol';
   // A `/public/` segment states intent; it does not cover routes seen touching customer data, the model or admin.
   if (/\/public(\/|$)/i.test(route.path) && !route.tags.some((t) => t === 'data' || t === 'ai' || t === 'admin')) return 'public by name';

@@ -91,3 +91,20 @@ test('a per-IP keyedBy inherited by a limiter that sets its own keyGenerator is 
   });
   assert.deepEqual(runRule(built, RULE), []);
 });
+
+test('not reported: chat history reads and deletes, logout, the NextAuth catch-all; still reported: chat sends, login', () => {
+  const files = { 'src/app.ts': "const read = (req: any, res: any) => res.json([]);\napp.get('/x', read);\n" };
+  const at = "app.get('/x', read)";
+  const built = buildModel({
+    files,
+    routes: [
+      { method: 'GET', path: '/api/chat/history/:id', file: 'src/app.ts', framework: 'express', tags: ['ai'], at, handler: '(req: any' },
+      { method: 'DELETE', path: '/api/chat/:id', file: 'src/app.ts', framework: 'express', tags: ['ai'], at, handler: '(req: any' },
+      { method: 'POST', path: '/auth/logout', file: 'src/app.ts', framework: 'express', tags: ['auth'], at },
+      { method: 'ALL', path: '/api/auth/*nextauth', file: 'src/app.ts', framework: 'nextjs', tags: ['auth'], at },
+      { method: 'POST', path: '/api/chat', file: 'src/app.ts', framework: 'express', tags: ['ai'], at },
+      { method: 'POST', path: '/auth/login', file: 'src/app.ts', framework: 'express', tags: ['auth'], at },
+    ],
+  });
+  assert.deepEqual(runRule(built, RULE).map((f) => f.route), ['POST /api/chat', 'POST /auth/login']);
+});
