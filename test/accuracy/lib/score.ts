@@ -65,7 +65,7 @@ export function missList(scores: RuleScore[]): string {
   const out: string[] = [];
   for (const s of scores) {
     if (!s.fps.length && !s.fns.length) continue;
-    out.push(`### ${s.rule}`);
+    out.push(`#### ${s.rule}`);
     for (const m of s.fps) out.push(`- FP ${m.app}/${m.file}:${m.line}${m.labelled === 'ok' ? ' (labelled ok)' : ' (unlabelled)'}${m.message ? ` — ${m.message.slice(0, 140)}` : ''}`);
     for (const m of s.fns) out.push(`- FN ${m.app}/${m.file}:${m.line}`);
   }
