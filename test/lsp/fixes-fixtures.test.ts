@@ -1,5 +1,5 @@
 /**
- * Every quick fix on every framework fixture workspace (test/fixtures/*), through the real server: take a diagnostic
+ * Every quick fix on the example workspace and every framework fixture workspace (test/fixtures/*), through the real server: take a diagnostic
  * that has a fix, apply the fix's WorkspaceEdit to disk as an editor would, tell the server through the file
  * watcher, and check that every touched file parses, the finding is gone, and the old diagnostic offers nothing any
  * more (the same fix cannot be applied twice). Fixtures and findings come from other work in progress, so the test
@@ -54,12 +54,15 @@ async function nextFix(client: LspClient, tried: Set<string>): Promise<{ path: s
  */
 const KNOWN: Record<string, string> = {};
 
-const workspaces = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((n) => existsSync(join(FIXTURES, n, 'package.json'))) : [];
+const workspaces = [
+  ...(existsSync(FIXTURES) ? readdirSync(FIXTURES).map((n) => [n, join(FIXTURES, n)]) : []),
+  ['support-bot', join(REPO, 'examples/support-bot')],
+].filter(([, dir]) => existsSync(join(dir, 'package.json')));
 
-for (const name of workspaces) {
+for (const [name, dir] of workspaces) {
   test(`quick fixes on ${name}: each applies, parses, clears its finding and cannot be applied twice`, { todo: KNOWN[name] }, async (t) => {
     const root = mkdtempSync(join(tmpdir(), `readiness-lsp-fix-${name}-`));
-    cpSync(join(FIXTURES, name), root, { recursive: true });
+    cpSync(dir, root, { recursive: true });
     const client = await LspClient.start({ folders: [root] });
     try {
       await client.quiescent();
