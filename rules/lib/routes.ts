@@ -41,13 +41,16 @@ export function changesState(route: Route): boolean {
   return STATE_CHANGING.includes(route.method);
 }
 
+/** Liveness paths the path tagger may not know (`/up` is the Rails/Kamal convention). */
+const HEALTH = /^(\/api)?\/(up|heartbeat|healthcheck|_health|alive)$/i;
+
 /** Files crawlers and protocols fetch anonymously: discovery documents, JWKS, robots, favicons, sitemaps. */
 const WELL_KNOWN = /(^|\/)(\.well-known\/.*|robots\.txt|favicon\.ico|sitemap\.xml)$/i;
 
 /** Why a route may be reachable without authentication, or undefined when it must be authenticated. */
 export function authExemption(route: Route): string | undefined {
   if (route.method === 'OPTIONS') return 'CORS preflight';
-  if (route.tags.includes('health')) return 'health check';
+  if (route.tags.includes('health') || ((route.method === 'GET' || route.method === 'HEAD') && HEALTH.test(route.path))) return 'health check';
   if (route.tags.includes('public')) return 'declared public';
   if (route.tags.includes('webhook')) return 'webhook (authenticated by signature)';
   if (isAuthEntryPoint(route)) return 'auth entry point';

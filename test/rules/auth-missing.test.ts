@@ -133,6 +133,8 @@ test('auth entry points: ways in are exempt, other /auth routes are not', () => 
   assert.equal(authExemption({ path: '/api/robots.txt.bak', method: 'GET', tags: [] } as never), undefined);
   assert.equal(authExemption({ path: '/api/public/pricing', method: 'GET', tags: [] } as never), 'public by name');
   assert.equal(authExemption({ path: '/auth/logout', method: 'POST', tags: ['auth'] } as never), 'logout');
+  assert.equal(authExemption({ path: '/up', method: 'GET', tags: [] } as never), 'health check');
+  assert.equal(authExemption({ path: '/up', method: 'POST', tags: [] } as never), undefined);
   assert.equal(authExemption({ path: '/auth/logout-all', method: 'POST', tags: ['auth'] } as never), undefined);
   assert.equal(authExemption({ path: '/api/public/tickets', method: 'GET', tags: ['data'] } as never), undefined);
   assert.equal(authExemption({ path: '/api/publications', method: 'GET', tags: [] } as never), undefined);
