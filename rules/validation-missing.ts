@@ -7,8 +7,9 @@
  */
 import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route, type RuleContext, type Source } from './api';
 import { effectiveSources, framesOf, hasAny, outermostCalls, type Frame } from './lib/dataflow';
-import { dbQuery, dbWrite } from './lib/db';
-import { withChain } from './lib/dataflow-idor';
+import { fileOf } from './lib/calls';
+import { dbWrite } from './lib/db';
+import { queryOf } from './lib/dataflow-idor';
 import { isLlmCall } from './lib/llm';
 import { atMost, relatedOf } from './lib/routes';
 import { zodSchemaFix } from './fixes/zod-schema';
@@ -37,8 +38,7 @@ function usesOf(ctx: RuleContext, frame: Frame): Use[] {
     if (sources.includes('bodyWhole')) out.push({ call, frame, kind: 'mass' });
     else if (hasAny(sources, INPUT)) out.push({ call, frame, kind: 'write' });
     if (write && hasAny(sources, INPUT)) continue;
-    const found = dbQuery(facts, call, (span) => ctx.slice(frame.file, span));
-    const q = found && withChain(frame, found, (span) => ctx.slice(frame.file, span));
+    const q = queryOf(ctx.model, frame, call, (file, span) => ctx.slice(file, span));
     // Object filters are judged by their keys (`{ email: String(email) }` is coerced), others as a whole.
     const parts = q ? [...q.keys.map((k) => k.value), ...q.filter.filter((v) => !v.text.startsWith('{'))] : [];
     if (parts.some((v) => !COERCED.test(v.text) && hasAny(effectiveSources(frame, v), ['body', 'query']))) out.push({ call, frame, kind: 'filter' });
@@ -63,8 +63,31 @@ function message(route: Route, use: Use): string {
   }
 }
 
+/** A ValidationPipe anywhere: `app.useGlobalPipes(new ValidationPipe())`, `@UsePipes(ValidationPipe)`, `@Body(new ValidationPipe())`. */
+function hasValidationPipe(ctx: RuleContext): boolean {
+  return Object.values(ctx.model.functions).some(
+    (f) => f.calls.some((c) => /ValidationPipe/.test(c.args.map((a) => a.text).join(' '))) || f.decorators.some((d) => /ValidationPipe/.test(d.args.join(' '))),
+  );
+}
+
+/**
+ * Nest: every `@Body()`/`@Query()` parameter is typed with a DTO class that is imported as a value (not `import
+ * type`, which is erased) and a ValidationPipe runs. Backs up the adapter when the DTO lives in another file.
+ */
+function nestDtoValidated(ctx: RuleContext, route: Route, handler: FunctionFacts): boolean {
+  if (route.framework !== 'nestjs') return false;
+  const inputs = handler.params.filter((p) => p.decorators?.some((d) => d.name === 'Body' || d.name === 'Query'));
+  const facts = ctx.model.files[fileOf(handler.id)];
+  const dto = (type?: string) => {
+    if (!type || !/^[A-Z][\w$]*$/.test(type) || /^(Record|Object|Partial|Array)$/.test(type)) return false;
+    const imp = facts?.imports.find((i) => i.names.some((n) => n.local === type));
+    return imp ? !imp.typeOnly : !!facts?.bindings.some((b) => b.name === type && b.kind === 'class');
+  };
+  return inputs.length > 0 && inputs.every((p) => dto(p.type)) && hasValidationPipe(ctx);
+}
+
 function check(ctx: RuleContext, route: Route, handler: FunctionFacts): Finding | undefined {
-  if (route.protections.some((p) => p.kind === 'validation')) return undefined;
+  if (route.protections.some((p) => p.kind === 'validation') || nestDtoValidated(ctx, route, handler)) return undefined;
   const frames = framesOf(ctx.model, handler, 2);
   if (checkedByHand(frames)) return undefined;
   const uses = frames.flatMap((f) => usesOf(ctx, f)).sort((a, b) => RANK[a.kind] - RANK[b.kind]);

@@ -3,7 +3,7 @@
  * project functions it calls, whose filter is keyed by client input (or model-supplied tool arguments) but not
  * scoped by the verified identity, and that no ownership check ends first.
  */
-import type { FunctionFacts, Source, Span, WorkspaceModel } from '../api';
+import type { CallFact, FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
 import { chainCalls, effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
@@ -144,7 +144,18 @@ function keyText(frame: Frame, q: DbQuery, client: readonly Source[]): string {
  * Unscoped record operations reachable from `fn` (two calls deep). `client` says which sources an attacker
  * controls (request input for routes, `toolArgs`-tainted names for LLM tools via `taint`).
  */
-export { withChain };
+/**
+ * The record query a (outermost) call performs, its chain included. `db.collection('c').find({ … }).toArray()` and
+ * `Model.findOne({ … }).lean().exec()` end in a terminal method: the query is an inner call of the chain.
+ */
+export function queryOf(model: WorkspaceModel, frame: Frame, call: CallFact, slice?: (file: string, span: Span) => string | undefined): DbQuery | undefined {
+  const source = (span: Span) => slice?.(frame.file, span);
+  const facts = model.files[frame.file];
+  const direct = dbQuery(facts, call, source);
+  if (direct) return withChain(frame, direct, source);
+  const inner = chainCalls(frame.fn, call).reverse().slice(1).map((c) => dbQuery(facts, c, source)).find((q): q is DbQuery => !!q);
+  return inner && withChain(frame, inner, source);
+}
 
 export function unscopedQueries(
   model: WorkspaceModel,
@@ -157,9 +168,8 @@ export function unscopedQueries(
   const out: Unscoped[] = [];
   for (const frame of frames) {
     const queries = outermostCalls(frame.fn)
-      .map((c) => dbQuery(model.files[frame.file], c, (span) => opts.slice?.(frame.file, span)))
+      .map((c) => queryOf(model, frame, c, opts.slice))
       .filter((q): q is DbQuery => !!q && q.op !== 'create')
-      .map((q) => withChain(frame, q, (span) => opts.slice?.(frame.file, span)))
       .map((q) => ({ q, sources: filterSources(frame, q) }))
       .map((x) => ({ ...x, scoped: hasAny(x.sources, CALLER) || scopedClient(model, frames, frame, x.q) }));
     for (const x of queries) {
