@@ -305,3 +305,29 @@ test('a global ValidationPipe does not cover a DTO imported with `import type` (
   });
   assert.deepEqual(model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), ['POST /a ', 'POST /b validation']);
 });
+
+test('a global ValidationPipe covers a DTO route that also takes @Req() for the user, not one that reads req.body', async () => {
+  const main = [
+    "import { NestFactory } from '@nestjs/core';",
+    "import { ValidationPipe } from '@nestjs/common';",
+    'async function bootstrap() {',
+    '  const app = await NestFactory.create({});',
+    '  app.useGlobalPipes(new ValidationPipe());',
+    '}',
+  ].join('\n');
+  const { model } = await scanFixture({
+    'src/main.ts': main,
+    'src/c.controller.ts': [
+      "import { Body, Controller, Post, Req } from '@nestjs/common';",
+      'class NoteDto { text!: string }',
+      "@Controller('notes')",
+      'export class Notes {',
+      '  @Post()',
+      '  create(@Body() dto: NoteDto, @Req() req: any) { return { ...dto, owner: req.user.id }; }',
+      "  @Post('raw')",
+      '  raw(@Body() dto: NoteDto, @Req() req: any) { return { ...req.body, owner: req.user.id }; }',
+      '}',
+    ].join('\n'),
+  });
+  assert.deepEqual(model.routes.map((r) => `${r.key} ${r.protections.map((p) => p.kind)}`), ['POST /notes validation', 'POST /notes/raw ']);
+});

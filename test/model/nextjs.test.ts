@@ -144,6 +144,8 @@ test('Clerk: bare clerkMiddleware() guards nothing; protect() applies to createR
     'POST /api/chat app/api/chat/route.ts:1 handler=POST@app/api/chat/route.ts:1 [auth:clerkMiddleware:middleware-file]',
     'GET /api/public/status app/api/public/status/route.ts:1 handler=GET@app/api/public/status/route.ts:1 []',
   ]);
+  const callback = guarded.model.routes[0].middlewareIds.map((id) => guarded.model.functions[id].span.line);
+  assert.deepEqual(callback, [3], 'the clerkMiddleware callback is the middleware body rules can inspect');
 });
 
 test('middleware of one monorepo app does not cover another app; wrappers and aliases are followed', async () => {

@@ -6,7 +6,7 @@
  * turns a roles guard into a role protection.
  */
 import type { LinkContext, LinkedRoute } from '../../adapter';
-import type { ExprRef, Location, Protection, ProtectionScope, RouteTag } from '../../types';
+import type { ExprRef, FunctionFacts, Location, Protection, ProtectionScope, RouteTag, ValueFact } from '../../types';
 import type { NestController, NestDecorator, NestFacts, NestRouteFact } from './facts';
 import { guardInfo, keyText, metaDecoratorOf, pipeInfo, PUBLIC_KEY, ROLES_KEY } from './guards';
 import { middlewareFor } from './middleware';
@@ -146,11 +146,23 @@ function pipeProtections(ctx: LinkContext, file: string, r: NestRouteFact, meta:
 
 /** Every `@Body()`/`@Query()` parameter is typed with a class, and no raw `@Req()` lets input bypass the pipes. */
 function dtoTyped(ctx: LinkContext, file: string, r: NestRouteFact): boolean {
-  if (r.params.some((p) => /^(Req|Request)$/.test(p.decorator))) {
-    const handler = ctx.functions[r.functionId];
-    if (!handler || handler.reads.some((s) => s === 'body' || s === 'bodyWhole' || s === 'query')) return false;
-  }
+  const handler = ctx.functions[r.functionId];
+  if (r.params.some((p) => /^(Req|Request)$/.test(p.decorator)) && (!handler || readsRawInput(handler))) return false;
   return r.params.filter((p) => INPUT_DECORATORS.test(p.decorator)).every((p) => isDto(ctx, file, p.type));
+}
+
+/** The handler reads `req.body` / `req.query` through its `@Req()` parameter (what no pipe sees). */
+function readsRawInput(fn: FunctionFacts): boolean {
+  const reqNames = fn.params.filter((p) => p.decorators?.some((d) => /^(Req|Request)$/.test(d.name))).map((p) => p.name.toLowerCase());
+  const raw = (names: string[]) => names.some((n, i) => reqNames.includes(n) && /^(body|query)$/.test(names[i + 1] ?? ''));
+  const values: ValueFact[] = [
+    ...fn.calls.flatMap((c) => c.args),
+    ...fn.assignments.map((a) => a.value),
+    ...fn.returns,
+    ...fn.responses.flatMap((r) => (r.body ? [r.body] : [])),
+  ];
+  const seen = (v: ValueFact): boolean => raw(v.names) || (v.props ?? []).some((p) => seen(p.value));
+  return values.some(seen) || fn.calls.some((c) => raw(c.chainNames)) || fn.guards.some((g) => raw(g.names));
 }
 
 function isDto(ctx: LinkContext, file: string, type: string | undefined): boolean {

@@ -35,7 +35,7 @@ export function findMiddlewares(ctx: LinkContext, all: [string, NextFacts][]): N
     if (!exported) continue;
     const target = classifiable(ctx, file, exported);
     const resolved = target ? ctx.resolveRef(target.file, target.ref) : undefined;
-    const functionId = resolved?.kind === 'function' ? resolved.fn.id : undefined;
+    const functionId = resolved?.kind === 'function' ? resolved.fn.id : factoryCallback(exported.value);
     const declaredAt: Location = { file, span: exported.span };
     // Protections are declared where the middleware is exported, whichever module implements it.
     let protections = target ? ctx.classify(target.file, target.ref, 'middleware-file').map((p) => ({ ...p, declaredAt })) : [];
@@ -62,6 +62,13 @@ function classifiable(ctx: LinkContext, file: string, e: NextExport): { file: st
   }
   if (e.local) return { file, ref: ident(e.local) };
   return e.value ? { file, ref: e.value } : undefined;
+}
+
+/** `clerkMiddleware(async (auth, req) => {...})`, `auth((req) => {...})`: the callback is the code that runs. */
+function factoryCallback(value: ExprRef | undefined): string | undefined {
+  if (value?.kind !== 'call') return undefined;
+  const fn = value.args.find((a) => a.kind === 'function');
+  return fn?.kind === 'function' ? fn.functionId : undefined;
 }
 
 /** The export is a call of `factory` (`export default clerkMiddleware()`), directly or through one local alias. */
