@@ -37,7 +37,7 @@ function under(v: ValueFact | undefined, prefix: string): { path: string; value:
 }
 
 const DB_ROOT = /^(prisma|db|database|knex|sql|pool|pg|client|supabase|sb|mongoose|sequelize|drizzle|tx|trx|em|orm|conn|connection|manager|dataSource|models?|repo|repos|repository|collection|\w*(Repository|Repo|Model|Collection|Db|DB|Client|Table))$/;
-const DB_MODULE = /^(@prisma\/client|drizzle-orm|typeorm|sequelize|mongoose|mongodb|knex|pg|postgres|mysql2?|@supabase\/(supabase-js|ssr|auth-helpers-\w+)|@vercel\/postgres|@neondatabase\/serverless|better-sqlite3|kysely)(\/|$)|(^|\/)(db|database|prisma|drizzle|knex|supabase|mongo|models?|repositories|repo)(\/index)?$/;
+const DB_MODULE = /^(@prisma\/client|drizzle-orm|typeorm|sequelize|mongoose|mongodb|knex|pg|postgres|mysql2?|@supabase\/(supabase-js|ssr|auth-helpers-\w+)|@vercel\/postgres|@neondatabase\/serverless|better-sqlite3|kysely)(\/|$)|(^|\/)(db|database|prisma|drizzle|knex|supabase|mongo|models?|repositories|repo)(\/index)?(\.[cm]?[jt]s)?$/;
 
 const MANY = /^(findMany|find|findAll|findAndCount|findBy)$/;
 const PRISMA: Record<string, DbOp> = {
@@ -127,11 +127,14 @@ function rawSql(call: CallFact, source?: SourceText): DbQuery | undefined {
   return { call, op, model: table, filter: call.args, chained: false, keys: [], dataKeys: [] };
 }
 
+/** Functions that return a DB client or query builder (`tenantDb(user)`, `knex('t')`, `getSupabase()`). */
+const FACTORY = /^(\w*(Db|DB|db|Database|database)|knex|sql|supabase|getSupabase\w*|createClient|prisma|getPrisma\w*|forTenant|withTenant|scoped\w*|\w*Repo(sitory)?|getRepository|getManager)$/;
+
 /** The record-level DB operation a call performs, or undefined. */
 export function dbQuery(facts: FileFacts | undefined, call: CallFact, source?: SourceText): DbQuery | undefined {
   const root = isDbRoot(facts, call);
   // `tenantDb(user).ticket.findUnique`, `knex('tickets').where(…)`: a factory call at the root of the chain.
-  const factory = /^[\w$]+\(\)\./.test(call.callee);
+  const factory = /^[\w$]+\(\)\./.test(call.callee) && FACTORY.test(call.root ?? '');
   if (!root && !factory && !/\bfrom\(\)\./.test(call.callee)) return undefined;
   return prismaLike(call) ?? (root ? rawSql(call, source) : undefined) ?? (root || factory ? firstArgLike(call) : undefined) ?? builder(call);
 }
