@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_IDS } from '../../rules/index';
 import { CORPUS, filesOf, labelsOf, listApps, materialise, type App } from './lib/corpus';
@@ -107,4 +108,17 @@ test('score: TP on expect lines, FP on ok and unlabelled lines, FN for missed ex
   assert.equal(scores.get('error-leak')!.fp, 1, 'rules without labels still count their findings');
   assert.match(table([...scores.values()]), /\| auth-missing \| 1 \| 2 \| 1 \| 0\.33 \| 0\.50 \|/);
   assert.match(table([...scores.values()]), /\| TOTAL \| 1 \| 3 \| 1 \| 0\.25 \| 0\.50 \|/);
+});
+
+test('corpus: history.json replays commits in a fresh git repository, and the removed file stays only in history', () => {
+  const app = listApps().find((a) => a.history)!;
+  assert.ok(app, 'one app covers secret-in-history');
+  withApp(app, (root) => {
+    const log = execFileSync('git', ['log', '--format=%s'], { cwd: root }).toString().trim().split('\n');
+    assert.equal(log.length, app.history!.length + 1);
+    const removed = Object.entries(app.history!.at(-1)!).filter(([, v]) => v === null).map(([k]) => k);
+    for (const file of removed) assert.ok(!existsSync(join(root, file)), `${file} is gone from the tree`);
+    const first = execFileSync('git', ['show', `HEAD~1:${removed[0]}`], { cwd: root }).toString();
+    assert.match(first, /sk_live_[A-Za-z0-9]{40}/, 'the fake key was substituted in the replayed commit');
+  });
 });
