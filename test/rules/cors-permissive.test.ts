@@ -3,17 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
-import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { parseFixture } from '../helpers/fixture';
+import { checkRule } from '../helpers/check-rule';
 import { scanFixture } from '../helpers/scan';
 import { applyEdits } from '../../rules/lib/edits';
 
-async function check(fixture: string) {
-  const files = parseFixture(fixture);
-  const scan = await scanFixture(files);
-  const problems = compareExpectations(expectations(files), scan.result.findings, ['cors-permissive']);
-  assert.deepEqual(problems, []);
-  return scan;
-}
+const check = (fixture: string) => checkRule('cors-permissive', fixture);
 
 test('express cors: reflecting origins with credentials, echo callbacks, allow-lists', async () => {
   await check(`

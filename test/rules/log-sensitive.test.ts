@@ -3,16 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
-import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { parseFixture } from '../helpers/fixture';
+import { checkRule } from '../helpers/check-rule';
 import { scanFixture } from '../helpers/scan';
 import { applyEdits } from '../../rules/lib/edits';
 
-async function check(fixture: string) {
-  const files = parseFixture(fixture);
-  const scan = await scanFixture(files);
-  assert.deepEqual(compareExpectations(expectations(files), scan.result.findings, ['log-sensitive']), []);
-  return scan;
-}
+const check = (fixture: string) => checkRule('log-sensitive', fixture);
 
 test('credentials, whole bodies and PII through locals; safe fields and literals are fine', async () => {
   await check(`

@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
+import { parseFixture } from '../helpers/fixture';
+import { checkRule } from '../helpers/check-rule';
 import { scanFixture } from '../helpers/scan';
 
-async function check(fixture: string) {
-  const files = parseFixture(fixture);
-  const scan = await scanFixture(files);
-  assert.deepEqual(compareExpectations(expectations(files), scan.result.findings, ['webhook-unverified']), []);
-  return scan;
-}
+const check = (fixture: string) => checkRule('webhook-unverified', fixture);
 
 test('express: unverified, verified + idempotent, verified without idempotency, re-serialised body', async () => {
   const scan = await check(`
