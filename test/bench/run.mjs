@@ -1,7 +1,8 @@
 // `npm run bench`: generates 1,000- and 5,000-file synthetic workspaces (six frameworks, routers mounted across
 // files), then measures in fresh processes: the parse floor (read + TypeScript-parse every file, ASTs let go), a
 // cold scan (empty facts cache), a warm re-scan after one file changes, and reports scan ÷ floor. Writes
-// test/.artifacts/bench.json. Set BENCH_SIZES=1000,5000 to choose sizes.
+// test/.artifacts/bench.json, then runs lsp-latency.mjs (edit → diagnostics p50/p95 through the stdio server,
+// test/.artifacts/bench-lsp.json). Set BENCH_SIZES=1000,5000 to choose sizes, BENCH_SKIP_LSP=1 to skip the LSP part.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,3 +56,8 @@ for (const size of sizes) {
 const report = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).availableParallelism(), results };
 writeFileSync(join(artifacts, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`wrote ${join(artifacts, 'bench.json')}`);
+
+// Edit → diagnostics latency through the real stdio language server (writes bench-lsp.json).
+if (!process.env.BENCH_SKIP_LSP) {
+  execFileSync(process.execPath, [join(here, 'lsp-latency.mjs')], { stdio: 'inherit' });
+}
