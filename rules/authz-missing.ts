@@ -72,7 +72,7 @@ function idorFindings(ctx: RuleContext, route: Route, handler: FunctionFacts): F
   if (route.protections.some((p) => p.kind === 'role') || (authExemption(route) && !route.tags.includes('admin'))) return [];
   const declared = ctx.model.declaredControls.some((c) => /\b(rls|row[- ]level|tenant|owner)/i.test(c.description) && c.paths.some((p) => route.path.startsWith(p.replace(/\*+$/, '').replace(/\/$/, ''))));
   if (declared) return [];
-  return unscopedQueries(ctx.model, handler, CLIENT, { slice: (file, span) => ctx.slice(file, span) }).map((u) =>
+  return unscopedQueries(ctx.model, handler, CLIENT, { slice: (file, span) => ctx.slice(file, span), text: (file) => ctx.text(file) }).map((u) =>
     ctx.finding({
       file: u.frame.depth === 0 ? u.frame.file : route.file,
       span: u.frame.depth === 0 ? u.query.call.span : route.span,

@@ -9,6 +9,7 @@ import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route
 import { effectiveSources, framesOf, hasAny, outermostCalls, type Frame } from './lib/dataflow';
 import { fileOf } from './lib/calls';
 import { dbWrite } from './lib/db';
+import { taggedSqlQueries } from './lib/db-sql';
 import { queryOf } from './lib/dataflow-idor';
 import { isLlmCall } from './lib/llm';
 import { atMost, relatedOf } from './lib/routes';
@@ -43,6 +44,11 @@ function usesOf(ctx: RuleContext, frame: Frame): Use[] {
     const parts = q ? [...q.keys.map((k) => k.value), ...q.filter.filter((v) => !v.text.startsWith('{'))] : [];
     if (parts.some((v) => !COERCED.test(v.text) && hasAny(effectiveSources(frame, v), ['body', 'query']))) out.push({ call, frame, kind: 'filter' });
     else if (isLlmCall(facts, call) && call.args.some((a) => hasAny(effectiveSources(frame, a), INPUT))) out.push({ call, frame, kind: 'llm' });
+  }
+  for (const q of taggedSqlQueries(frame.fn, ctx.text(frame.file))) {
+    const written = q.dataKeys.flatMap((k) => effectiveSources(frame, k.value));
+    if (hasAny(written, INPUT)) out.push({ call: q.call, frame, kind: 'write' });
+    else if (q.filter.some((v) => hasAny(effectiveSources(frame, v), ['body', 'query']))) out.push({ call: q.call, frame, kind: 'filter' });
   }
   return out;
 }

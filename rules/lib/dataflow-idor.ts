@@ -5,6 +5,7 @@
  */
 import type { CallFact, FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
+import { taggedSqlQueries } from './db-sql';
 import { chainCalls, effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
 export interface Unscoped {
@@ -161,14 +162,13 @@ export function unscopedQueries(
   model: WorkspaceModel,
   fn: FunctionFacts,
   client: readonly Source[],
-  opts: { taint?: Map<string, Source[]>; slice?: (file: string, span: Span) => string | undefined } = {},
+  opts: { taint?: Map<string, Source[]>; slice?: (file: string, span: Span) => string | undefined; text?: (file: string) => string | undefined } = {},
 ): Unscoped[] {
   const frames = framesOf(model, fn, 2, opts.taint);
   if (ownershipChecked(frames, opts.slice)) return [];
   const out: Unscoped[] = [];
   for (const frame of frames) {
-    const queries = outermostCalls(frame.fn)
-      .map((c) => queryOf(model, frame, c, opts.slice))
+    const queries = [...outermostCalls(frame.fn).map((c) => queryOf(model, frame, c, opts.slice)), ...taggedSqlQueries(frame.fn, opts.text?.(frame.file))]
       .filter((q): q is DbQuery => !!q && q.op !== 'create')
       .map((q) => ({ q, sources: filterSources(frame, q) }))
       .map((x) => ({ ...x, scoped: hasAny(x.sources, CALLER) || scopedClient(model, frames, frame, x.q) }));

@@ -283,3 +283,25 @@ import Knex from 'knex';
 export const knex = Knex({ client: 'pg' });
 `);
 });
+
+test('tagged-template SQL (postgres.js style): unscoped where id = ${param} is reported, a team predicate from the session user is not', async () => {
+  await check(`
+//- src/routes/tickets.ts
+import { Hono } from 'hono';
+import { sql } from '../lib/db';
+export const tickets = new Hono<{ Variables: { user: { teamId: string } } }>();
+tickets.use('*', async (c, next) => { if (!c.req.header('authorization')) return c.json({ error: 'unauthorized' }, 401); await next(); });
+tickets.get('/:id', async (c) => {
+  const user = c.get('user');
+  const [row] = await sql\`select * from tickets where id = \${c.req.param('id')} and team_id = \${user.teamId}\`; // ok: authz-missing
+  return c.json(row);
+});
+tickets.delete('/:id', async (c) => {
+  await sql\`delete from tickets where id = \${c.req.param('id')}\`; // expect: authz-missing
+  return c.body(null, 204);
+});
+//- src/lib/db.ts
+import postgres from 'postgres';
+export const sql = postgres(process.env.DATABASE_URL!);
+`);
+});

@@ -146,3 +146,18 @@ import { PrismaClient } from '@prisma/client';
 export const prisma = new PrismaClient();
 `);
 });
+
+test('a name → handler map for dispatched tool calls: the session user passed alongside the arguments scopes the query', async () => {
+  await check(`
+//- src/ai/tools.ts
+import { sql } from '../lib/db';
+type Args = Record<string, string>;
+export const toolHandlers: Record<string, (args: Args, user: { teamId: string }) => Promise<unknown>> = {
+  get_ticket: async (args, user) => (await sql\`select * from tickets where id = \${args.ticket_id} and team_id = \${user.teamId}\`)[0], // ok: llm-tool-authz
+  close_ticket: async (args) => sql\`update tickets set status = 'closed' where id = \${args.ticket_id}\`, // expect: llm-tool-authz
+};
+//- src/lib/db.ts
+import postgres from 'postgres';
+export const sql = postgres(process.env.DATABASE_URL!);
+`);
+});

@@ -3,7 +3,7 @@
  * ai `tool({ parameters|inputSchema, execute })` and plain `tools: { name: { execute } }` objects, LangChain
  * `tool(fn, { name, schema })` / `new DynamicStructuredTool({ func })` / `new DynamicTool({ func })`, MCP
  * `server.tool(name, …, handler)` / `server.registerTool(name, config, handler)`, and OpenAI/Anthropic tool calls
- * dispatched by name (`switch (call.function.name) { case 'x': return fn(args) }` or a name → function map).
+ * dispatched by name (`switch (call.function.name) { case 'x': return fn(args) }` or a `toolHandlers` name → function map).
  */
 import { ts } from 'ts-morph';
 import type { Collector, ExtractContext } from '../adapter';
@@ -29,7 +29,7 @@ export interface LlmToolsFacts {
   tools: LlmToolFact[];
 }
 
-const MAY_APPLY = /\btool\s*\(|\btools\s*:|DynamicStructuredTool|DynamicTool|registerTool|\.tool\s*\(|function\.name|tool_use|toolCall/;
+const MAY_APPLY = /\btool\s*\(|\btools\s*:|tool\w*\s*[:=]|DynamicStructuredTool|DynamicTool|registerTool|\.tool\s*\(|function\.name|tool_use|toolCall/;
 
 const isFn = (n: ts.Node | undefined): n is ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration =>
   !!n && (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n));
@@ -116,6 +116,24 @@ function fromToolsObject(obj: ts.ObjectLiteralExpression): Found[] {
   });
 }
 
+/**
+ * A name → handler map for dispatched tool calls: `const toolHandlers = { get_ticket: async (args, user) => …,
+ * close_ticket: closeTicket }`, named like a tool registry (`tools`, `toolHandlers`, `TOOL_IMPLS`).
+ */
+function fromToolMap(decl: ts.VariableDeclaration): Found[] {
+  if (!ts.isIdentifier(decl.name) || !/tool/i.test(decl.name.text) || !/(s|handlers?|map|registry|impls?|functions|fns|executors?)$/i.test(decl.name.text)) return [];
+  const init = decl.initializer && ts.isSatisfiesExpression(decl.initializer) ? decl.initializer.expression : decl.initializer;
+  if (!init || !ts.isObjectLiteralExpression(init) || !init.properties.length) return [];
+  const entries = init.properties.map((p) => {
+    if (ts.isMethodDeclaration(p)) return { p, fn: p as ts.Node };
+    if (ts.isPropertyAssignment(p) && (isFn(p.initializer) || ts.isIdentifier(p.initializer))) return { p, fn: p.initializer as ts.Node };
+    if (ts.isShorthandPropertyAssignment(p)) return { p, fn: p.name as ts.Node };
+    return undefined;
+  });
+  if (entries.some((e) => !e)) return [];
+  return entries.map((e) => ({ name: e!.p.name!.getText().replace(/^['"]|['"]$/g, ''), sdk: 'openai' as const, at: e!.p, execute: e!.fn }));
+}
+
 /** `getTicket(args)` or `tools.getTicket(args)`, not `JSON.stringify(…)` or `String(…)`. */
 function isDispatchTarget(e: ts.Expression): boolean {
   if (ts.isIdentifier(e)) return !/^(JSON|String|Number|Boolean|Object|Array|Promise)$/.test(e.text);
@@ -171,6 +189,7 @@ function collect(ctx: ExtractContext): LlmToolsFacts | undefined {
       if (f) found.push(f);
     } else if (ts.isObjectLiteralExpression(node)) found.push(...fromToolsObject(node));
     else if (ts.isSwitchStatement(node)) found.push(...fromSwitch(node));
+    else if (ts.isVariableDeclaration(node)) found.push(...fromToolMap(node));
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
