@@ -4,7 +4,7 @@
  * scoped by the verified identity, and that no ownership check ends first.
  */
 import type { CallFact, FunctionFacts, Source, Span, WorkspaceModel } from '../api';
-import { dbQuery, OWNER_NAMES, type DbQuery } from './db';
+import { dbQuery, dbWrite, OWNER_NAMES, type DbQuery } from './db';
 import { taggedSqlQueries } from './db-sql';
 import { chainCalls, effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
@@ -146,6 +146,24 @@ function keyText(frame: Frame, q: DbQuery, client: readonly Source[]): string {
  * controls (request input for routes, `toolArgs`-tainted names for LLM tools via `taint`).
  */
 /**
+ * A new record attached to a parent chosen by the client (`rating.create({ data: { conversationId: ctx.params.id } })`)
+ * without first reading that parent within the caller's scope: one customer writes into another tenant's conversation.
+ */
+function linkedToForeign(model: WorkspaceModel, frame: Frame, client: readonly Source[], scopedReadFirst: boolean): Unscoped[] {
+  if (scopedReadFirst) return [];
+  const out: Unscoped[] = [];
+  for (const call of outermostCalls(frame.fn)) {
+    const w = dbWrite(model.files[frame.file], call);
+    if (!w?.creates) continue;
+    const fk = w.keys.find((k) => /[a-z0-9](Id|_id)$/.test(k.path) && !OWNER_NAMES.test(k.path.toLowerCase()) && hasAny(effectiveSources(frame, k.value), ['params', 'query']));
+    if (!fk || !hasAny(effectiveSources(frame, fk.value), client)) continue;
+    const parent = fk.path.replace(/(Id|_id)$/, '');
+    out.push({ query: { call, op: 'update', model: parent, filter: [fk.value], chained: false, keys: [fk], dataKeys: [] }, frame, key: fk.value.text });
+  }
+  return out;
+}
+
+/**
  * The record query a (outermost) call performs, its chain included. `db.collection('c').find({ … }).toArray()` and
  * `Model.findOne({ … }).lean().exec()` end in a terminal method: the query is an inner call of the chain.
  */
@@ -172,6 +190,7 @@ export function unscopedQueries(
       .filter((q): q is DbQuery => !!q && q.op !== 'create')
       .map((q) => ({ q, sources: filterSources(frame, q) }))
       .map((x) => ({ ...x, scoped: hasAny(x.sources, CALLER) || scopedClient(model, frames, frame, x.q) }));
+    out.push(...linkedToForeign(model, frame, client, queries.some((x) => x.scoped)));
     for (const x of queries) {
       if (x.scoped || !hasAny(x.sources, client) || preScoped(frame, x.q, queries)) continue;
       if (x.q.many && !pickedByClient(frame, x.q, client)) continue;

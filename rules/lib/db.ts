@@ -140,17 +140,33 @@ export function dbQuery(facts: FileFacts | undefined, call: CallFact, source?: S
 }
 
 /** Writes that create or change records from request data (for mass assignment / validation). */
-export function dbWrite(facts: FileFacts | undefined, call: CallFact): { data: ValueFact[]; model?: string } | undefined {
-  if (!isDbRoot(facts, call)) return undefined;
+export interface DbWrite {
+  data: ValueFact[];
+  model?: string;
+  /** Creates a new record (`create`, `insert`, `save`), as opposed to changing existing ones. */
+  creates: boolean;
+  /** Key paths of the written object (`conversationId`, `subject`). */
+  keys: { path: string; value: ValueFact }[];
+}
+
+/** Key-value stores share method names with ORMs (`redis.set(key, value)`): not record writes. */
+const KV_ROOT = /redis|cache|kv|store|headers|params|searchParams|map$/i;
+
+export function dbWrite(facts: FileFacts | undefined, call: CallFact): DbWrite | undefined {
+  if (!isDbRoot(facts, call) || KV_ROOT.test(call.root ?? '')) return undefined;
   const method = last(call.callee);
   if (!/^(create|createMany|update|updateMany|upsert|insert|insertOne|insertMany|save|values|set|updateOne|findByIdAndUpdate|findOneAndUpdate|build)$/.test(method)) return undefined;
+  if (method === 'set' && !call.args[0]?.text.startsWith('{')) return undefined;
   const segs = segments(call.callee);
   const model = segs.length > 2 ? segs[segs.length - 2].replace(/\(\)$/, '') : undefined;
   const first = call.args[0];
   const data = prop(first, 'data') ?? prop(first, 'create') ?? (first?.props?.some((p) => p.path === 'where') ? undefined : first);
   const extra = /^(update|updateOne|findByIdAndUpdate|findOneAndUpdate)$/.test(method) && call.args[1] && !prop(call.args[1], 'where') ? [call.args[1]] : [];
   const all = [data, ...extra].filter((v): v is ValueFact => !!v);
-  return all.length ? { data: all, model } : undefined;
+  const dataKey = prop(first, 'data') ? 'data' : prop(first, 'create') ? 'create' : '';
+  const keys = dataKey ? under(first, dataKey) : data === first ? under(first, '') : [];
+  const creates = /^(create|createMany|insert|insertOne|insertMany|save|values|build)$/.test(method);
+  return all.length ? { data: all, model, creates, keys } : undefined;
 }
 
 /** Names of owner/tenant columns and claims. */

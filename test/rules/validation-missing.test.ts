@@ -15,6 +15,7 @@ async function check(fixture: string) {
 const COMMON = `//- src/db.ts
 import { PrismaClient } from '@prisma/client';
 export const prisma = new PrismaClient();
+export const redis: { set(...args: unknown[]): Promise<string | null> } = {} as never;
 //- src/auth.ts
 export function requireAuth(req: any, res: any, next: any) {
   if (!req.user) return res.status(401).json({ error: 'unauthorized' });
@@ -34,6 +35,7 @@ import { body, validationResult } from 'express-validator';
 import { prisma } from './db';
 import { requireAuth } from './auth';
 import { saveNote } from './notes';
+import { redis } from './db';
 const openai = new OpenAI();
 const app = express();
 app.use(express.json());
@@ -69,6 +71,10 @@ app.post('/api/manual', async (req, res) => {
   if (typeof req.body.subject !== 'string' || req.body.subject.length > 200) return res.status(400).json({ error: 'subject' });
   const t = await prisma.ticket.create({ data: { subject: req.body.subject } }); // ok: validation-missing
   res.json(t);
+});
+app.post('/api/dedupe', async (req, res) => {
+  const fresh = await redis.set(\`seen:\${req.body.eventId}\`, '1', 'EX', 3600, 'NX'); // ok: validation-missing
+  res.json({ fresh });
 });
 app.get('/api/tickets/:id', async (req, res) => {
   const t = await prisma.ticket.findFirst({ where: { id: req.params.id, tenantId: req.user.tenantId } }); // ok: validation-missing
