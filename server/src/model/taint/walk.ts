@@ -7,15 +7,16 @@
  * frame), so a callback is never re-walked and sees the taint of the variables around it.
  */
 import { ts } from 'ts-morph';
-import { nodeText, redactLiterals } from './values';
 import { unwrap } from '../refs';
-import type { CallFact, FunctionFacts, GuardFact, Source, Span } from '../types';
-import type { Exit } from './exits';
-import { responseCall, responseNew } from './exits';
+import type { FunctionFacts, GuardFact, Source, Span } from '../types';
+import { bind, bindParams, type FnLike } from './bind';
+import { callFact } from './call-facts';
+import { type Exit, responseCall, responseNew } from './exits';
+import { nodeText, redactLiterals, toFact } from './facts';
 import type { FileEnv } from './file-env';
 import { assertGuard, branchExit, exprExit, expressionGuard, isBodyAssignment, statusAssigned } from './guards';
-import { decoratorRole, emptyVal, paramRoles, type Val } from './request';
-import { calleePath, member, rootOf, toFact, union, valueOf, type ValueScope } from './values';
+import { emptyVal, type Val } from './request';
+import { calleePath, rootOf, union, valueOf, type ValueScope } from './values';
 
 export type BodyIR = Pick<
   FunctionFacts,
@@ -25,7 +26,6 @@ export type BodyIR = Pick<
 const ITERATORS = /^(then|map|forEach|filter|find|some|every|flatMap|findIndex|reduce|finally)$/;
 const LOGGING = /^(console|logger|log|winston|pino|Sentry|bugsnag|rollbar)\b|\.(error|warn|fatal|captureException|captureMessage|notify)$/;
 
-type FnLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
 type ListKey = 'calls' | 'guards' | 'responses' | 'assignments';
 
 /** IRs of nested callbacks computed while walking their enclosing function; analyzeBody reuses them. */
@@ -94,43 +94,11 @@ export class BodyWalker {
   }
 
   private bindParams(fn: FnLike, receiver?: Val, method?: string): void {
-    const roles = paramRoles(fn.parameters, this.sf);
-    fn.parameters.forEach((p, i) => {
-      const decorators = ts.canHaveDecorators(p) ? (ts.getDecorators(p) ?? []) : [];
-      const byDecorator = decorators.length ? decoratorRole(decorators, this.sf) : undefined;
-      let val: Val | undefined;
-      const role = roles[i];
-      if (receiver && i === 0 && !p.type) val = method === 'catch' ? { sources: new Set<Source>(['error']), names: [] } : receiver;
-      else if (byDecorator?.role) val = { ...emptyVal(), role: byDecorator.role, path: [] };
-      else if (byDecorator?.sources) val = { sources: new Set(byDecorator.sources), names: byDecorator.names ?? [] };
-      else if (role === 'err') val = { sources: new Set<Source>(['error']), names: [] };
-      else if (role === 'next') {
-        if (ts.isIdentifier(p.name)) this.nextNames.add(p.name.text);
-        return;
-      } else if (role) val = { ...emptyVal(), role, path: [] };
-      if (val) this.bind(p.name, val);
-    });
+    bindParams(this.scope, fn, this.nextNames, receiver, method);
   }
 
-  /** Bind a (possibly destructuring) name to a value; properties of the value for each destructured element. */
   private bind(name: ts.BindingName, val: Val, merge = false): void {
-    if (ts.isIdentifier(name)) {
-      this.scope.memo.clear();
-      val.sources.forEach((s) => this.scope.reads.add(s));
-      const prev = merge ? this.scope.vars.get(name.text) : undefined;
-      this.scope.vars.set(name.text, prev && !prev.role ? union(prev, val) : val);
-      return;
-    }
-    for (const el of name.elements) {
-      if (ts.isOmittedExpression(el)) continue;
-      if (ts.isArrayBindingPattern(name)) this.bind(el.name, member(this.scope, val, '?'), merge);
-      else if (el.dotDotDotToken) this.bind(el.name, val, merge);
-      else {
-        const key = el.propertyName ?? el.name;
-        const prop = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : '?';
-        this.bind(el.name, member(this.scope, val, prop), merge);
-      }
-    }
+    bind(this.scope, name, val, merge);
   }
 
   private setVar(name: string, val: Val): void {
@@ -233,7 +201,7 @@ export class BodyWalker {
   private call(node: ts.CallExpression): void {
     const callee = unwrap(node.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    this.emit('calls', this.callFact(node));
+    this.emit('calls', callFact(this.scope, node));
     if ((ts.isIdentifier(callee) && this.nextNames.has(callee.text)) || calleePath(callee) === 'NextResponse.next') {
       this.nextCalls++;
       this.flag('callsNext');
@@ -251,34 +219,6 @@ export class BodyWalker {
         this.nestedFunction(u, receiver ?? emptyVal(), method);
       } else this.visit(c);
     });
-  }
-
-  private callFact(node: ts.CallExpression): CallFact {
-    const chainSources = new Set<Source>();
-    const chainNames: string[] = [];
-    let cur: ts.Expression = unwrap(node.expression);
-    while (ts.isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur)) {
-      const obj = unwrap(cur.expression);
-      if (ts.isCallExpression(obj)) {
-        for (const a of obj.arguments) {
-          const v = valueOf(this.scope, a);
-          v.sources.forEach((s) => chainSources.add(s));
-          for (const n of v.names) if (!chainNames.includes(n)) chainNames.push(n);
-        }
-      }
-      cur = ts.isCallExpression(obj) ? unwrap(obj.expression) : obj;
-    }
-    const parent = skipWrappers(node);
-    return {
-      callee: calleePath(node.expression),
-      root: rootOf(node.expression),
-      span: this.scope.span(node),
-      args: node.arguments.map((a) => toFact(this.scope, a)),
-      chainSources: [...chainSources],
-      chainNames,
-      awaited: ts.isAwaitExpression(parent.node),
-      assignedTo: assignedName(parent.node),
-    };
   }
 
   private newExpression(node: ts.NewExpression): void {
@@ -358,18 +298,4 @@ export class BodyWalker {
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
-
-function skipWrappers(node: ts.Node): { node: ts.Node } {
-  let n: ts.Node = node;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
-  return { node: n.parent ?? n };
-}
-
-function assignedName(node: ts.Node): string | undefined {
-  let n: ts.Node = node;
-  while (ts.isAwaitExpression(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n)) n = n.parent;
-  if (ts.isVariableDeclaration(n)) return ts.isIdentifier(n.name) ? n.name.text : n.name.getText().slice(0, 80);
-  if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) return n.left.text;
-  return undefined;
 }
