@@ -4,9 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LspClient } from './client';
+import { LspClient, REPO } from './client';
 import { expressWorkspace } from './fixture';
 
 const CHANGED = 2 as const;
@@ -142,6 +143,24 @@ test('a .env.example change is picked up from the watcher without re-indexing', 
     await client.quiescent();
     assert.deepEqual(client.diagnosticsOf(config, 'env-undocumented'), []);
     assert.equal(begins(), indexed, 'a known text file is reloaded alone: no indexing progress');
+  });
+});
+
+test('readiness.baseline.json hides accepted findings, as in scan; deleting it brings them back', async () => {
+  await withServer(async (client, root) => {
+    await client.quiescent();
+    const app = join(root, 'src/app.ts');
+    assert.equal(client.diagnosticsOf(app, 'auth-missing').length, 1);
+    const made = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'baseline', root, '--no-cache'], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const baseline = join(root, 'readiness.baseline.json');
+    await client.watched([{ path: baseline, type: 1 }]);
+    await client.quiescent();
+    assert.deepEqual(client.diagnosticsOf(app), [], 'every finding was accepted');
+    rmSync(baseline);
+    await client.watched([{ path: baseline, type: DELETED }]);
+    await client.quiescent();
+    assert.equal(client.diagnosticsOf(app, 'auth-missing').length, 1);
   });
 });
 

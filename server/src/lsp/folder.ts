@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BASELINE_FILE, loadBaseline } from '../baseline';
 import { loadConfig, type ReadinessConfig } from '../config';
 import { buildScorecard, runRules, validateRuleConfig, type EngineFinding, type EngineResult, type ProbeRowInput, type Scorecard } from '../engine';
 import { WorkspaceIndex } from '../model';
@@ -25,6 +26,7 @@ export interface Analysis {
   seq: number;
   /** What the analysis was computed with, so an unchanged snapshot can reuse it. */
   config: ReadinessConfig;
+  baseline?: ReadonlySet<string>;
   probeRows?: ProbeRowInput[];
 }
 
@@ -34,6 +36,8 @@ export class Folder {
   config: ReadinessConfig = {};
   /** One line about readiness.config.json being unusable (the folder then runs with defaults). */
   configProblem?: string;
+  /** Fingerprints of accepted findings (from the baseline file), hidden like in `scan`. */
+  baseline?: ReadonlySet<string>;
   /** One line when indexing itself failed. */
   indexProblem?: string;
   /** One line when the last analysis (linking or the engine) crashed; the previous analysis stays in place. */
@@ -78,6 +82,22 @@ export class Folder {
       this.config = {};
       this.configProblem = (e as Error).message.split('\n')[0];
     }
+    this.loadBaseline();
+  }
+
+  /** readiness.baseline.json (or the config's `baseline` path): accepted findings the editor does not show either. */
+  loadBaseline(): void {
+    try {
+      this.baseline = loadBaseline(this.root, undefined, this.config.baseline);
+    } catch (e) {
+      this.baseline = undefined;
+      this.configProblem ??= (e as Error).message.split('\n')[0];
+    }
+  }
+
+  /** Folder-relative path of the baseline file. */
+  get baselineFile(): string {
+    return (this.config.baseline ?? BASELINE_FILE).split('\\').join('/').replace(/^\.\//, '');
   }
 
   /** (Re)discover and index every file from disk; open buffers are then re-applied on top. */
@@ -140,13 +160,13 @@ export class Folder {
     // The index hands out the same snapshot until something changed (opening a file whose buffer equals the disk,
     // a watcher event for identical content): the previous analysis is still exact.
     const prev = this.analysis;
-    if (prev && prev.model === model && prev.config === this.config && prev.probeRows === this.probeRows) return prev;
+    if (prev && prev.model === model && prev.config === this.config && prev.baseline === this.baseline && prev.probeRows === this.probeRows) return prev;
     const texts = new Map<string, string | undefined>();
     const readText = (file: string) => {
       if (!texts.has(file)) texts.set(file, this.currentText(file));
       return texts.get(file);
     };
-    const result = runRules(model, this.config, { readText });
+    const result = runRules(model, this.config, { readText, baseline: this.baseline });
     const byFingerprint = new Map<string, EngineFinding[]>();
     for (const f of result.findings) {
       const list = byFingerprint.get(f.fingerprint) ?? [];
@@ -154,7 +174,7 @@ export class Folder {
       byFingerprint.set(f.fingerprint, list);
     }
     const scorecard = buildScorecard(result, this.probeRows);
-    this.analysis = { model, result, scorecard, texts, byFingerprint, seq: ++this.analyses, config: this.config, probeRows: this.probeRows };
+    this.analysis = { model, result, scorecard, texts, byFingerprint, seq: ++this.analyses, config: this.config, baseline: this.baseline, probeRows: this.probeRows };
     return this.analysis;
   }
 

@@ -1,7 +1,7 @@
 /**
  * `workspace/didChangeWatchedFiles`: decides, per changed path, the cheapest update that keeps a folder's model
  * right — re-extract one source file, drop a deleted file (or everything under a deleted folder), reload one text
- * file's facts — and when a full re-index is needed (readiness.config.json, .gitignore, a new non-source file whose
+ * file's facts or the baseline — and when a full re-index is needed (readiness.config.json, .gitignore, a new non-source file whose
  * git status discovery must establish). Also the watcher globs registered with the client.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ export const WATCH_GLOBS = [
   '**/.env*',
   '**/.gitignore',
   '**/package.json',
+  '**/readiness.baseline.json',
 ];
 
 /**
@@ -61,6 +62,10 @@ export function applyWatchEvent(folder: Folder, file: string, type: FileEvent['t
   if (!index) return 'none';
   const name = posix.basename(file);
   if (file === CONFIG_FILE || name === '.gitignore') return 'reindex';
+  if (file === folder.baselineFile) {
+    folder.loadBaseline();
+    return 'incremental';
+  }
   const model = folder.analysis?.model;
   if (type === FileChangeType.Deleted) {
     const under = file + '/';
