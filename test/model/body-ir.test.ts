@@ -491,3 +491,29 @@ export async function h(req, res) {
   assert.equal(assignment(f, 'pw')!.text, "'Hunt…'(11 chars)");
   assert.ok(assignment(f, 'sig')!.names.includes('stripe-signature'));
 });
+
+test('LLM tool implementations: the model-filled first parameter is `toolArgs` (AI SDK, tools map, LangChain, MCP)', () => {
+  const all = functions(`
+import { tool } from 'ai';
+import { tool as lcTool } from '@langchain/core/tools';
+export async function POST(req: Request) {
+  const session = await auth();
+  return streamText({
+    tools: {
+      getTicket: tool({ description: 'x', parameters: z.object({ id: z.string() }), execute: async ({ id }) => db.ticket.findUnique({ where: { id } }) }),
+      raw: { description: 'y', execute: async (args) => db.note.findMany({ where: { ownerId: args.userId } }) },
+    },
+  });
+}
+export const lookup = lcTool(async (input) => db.user.findFirst({ where: { email: input.email } }), { name: 'lookup' });
+server.tool('delete_ticket', { id: z.string() }, async ({ id }) => db.ticket.delete({ where: { id } }));
+export const notATool = async ({ id }) => db.ticket.findUnique({ where: { id } });
+`);
+  const argSources = (callee: string) => all.flatMap((f) => f.calls.filter((c) => c.callee === callee)).map((c) => c.args[0].sources);
+  assert.ok(argSources('db.ticket.findUnique').some((s) => s.includes('toolArgs')), 'AI SDK tool({ execute })');
+  assert.ok(argSources('db.note.findMany')[0].includes('toolArgs'), 'tools map entry');
+  assert.ok(argSources('db.user.findFirst')[0].includes('toolArgs'), 'LangChain tool(fn)');
+  assert.ok(argSources('db.ticket.delete')[0].includes('toolArgs'), 'MCP server.tool handler');
+  const plain = all.find((f) => f.name === 'notATool')!;
+  assert.deepEqual(plain.calls[0].args[0].sources, [], 'an ordinary function is not a tool');
+});
