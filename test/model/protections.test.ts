@@ -27,6 +27,10 @@ export const requireRole = (...roles) => (req, res, next) => {
   next();
 };
 export function logRequests(req, res, next) { console.log(req.method, req.path); next(); }
+export function csrfCheck(req, res, next) {
+  if (req.cookies.csrf !== req.headers['x-csrf-token']) return res.status(403).json({ error: 'bad csrf token' });
+  next();
+}
 export function ownerOnly(req, res, next) {
   if (req.params.id !== req.user.id) return res.status(403).end();
   next();
@@ -37,12 +41,13 @@ test('behaviour: a guard with an unusual name, a role factory, and look-alikes t
   const r = await routes(`${EXPRESS_AUTH}
 //- src/app.ts
 import express from 'express';
-import { ensureCaller, requireRole, logRequests, ownerOnly } from './auth';
+import { ensureCaller, requireRole, logRequests, ownerOnly, csrfCheck } from './auth';
 const app = express();
 app.get('/api/me', ensureCaller, (req, res) => res.json(req.user));
 app.delete('/api/admin/users/:id', ensureCaller, requireRole('admin', 'owner'), (req, res) => res.end());
 app.get('/api/open', logRequests, (req, res) => res.json({}));
 app.get('/api/things/:id', ownerOnly, (req, res) => res.json({}));
+app.post('/api/form', csrfCheck, (req, res) => res.json({}));
 `);
   const me = find(r['GET /api/me'], 'auth')!;
   assert.equal(me.via, 'behaviour');
@@ -54,6 +59,7 @@ app.get('/api/things/:id', ownerOnly, (req, res) => res.json({}));
   assert.ok(r['DELETE /api/admin/users/:id'].tags.includes('admin'));
   assert.deepEqual(kinds(r['GET /api/open']), [], 'logging middleware is not a guard');
   assert.deepEqual(kinds(r['GET /api/things/:id']), [], 'an ownership 403 on a client id is authz, not authentication');
+  assert.deepEqual(kinds(r['POST /api/form']), [], 'a CSRF check reads a cookie and answers 403 but identifies nobody');
 });
 
 test('catalogue: express-rate-limit keyed by user / ip, passport, express-jwt, express-validator, celebrate', async () => {

@@ -17,7 +17,11 @@ const NOT_VALIDATOR_ROOT = /^(JSON|Date|url|URL|qs|querystring|path|Number|conso
 const hasAny = (list: readonly Source[], wanted: readonly Source[]) => list.some((s) => wanted.includes(s));
 const isRedirect = (status?: number) => status !== undefined && status >= 300 && status < 400;
 
+/** Checks that read a cookie or header and answer 403 without identifying anyone: CSRF tokens, captchas, origins. */
+const NOT_AUTHENTICATION = /^(csrf|xsrf|_csrf|csrftoken|x-csrf-token|x-xsrf-token|captcha|recaptcha|hcaptcha|turnstile|origin|referer|referrer)$/;
+
 export function isAuthGuard(g: GuardFact): boolean {
+  if (g.names.some((n) => NOT_AUTHENTICATION.test(n))) return false;
   if (g.status === 401) return true;
   if (g.status !== 403 && !isRedirect(g.status)) return false;
   return hasAny(g.sources, AUTH_SOURCES) && !hasAny(g.sources, OWNERSHIP_SOURCES);
