@@ -13,7 +13,7 @@ const BOOLEAN = new Set(['help', 'version', 'allow-burst', 'allow-post', 'stdio'
 const REPEATABLE = new Set(['header', 'dkim-selector']);
 const VALUED = new Set([
   'format', 'output', 'fail-on', 'config', 'baseline', 'routes-from', 'domain', 'dns-server', 'ca', 'http-url',
-  'burst', 'budget', 'timeout', 'clientProcessId', 'history-depth',
+  'burst', 'budget', 'timeout', 'clientProcessId', 'history-depth', 'socket',
 ]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
