@@ -517,3 +517,18 @@ export const notATool = async ({ id }) => db.ticket.findUnique({ where: { id } }
   const plain = all.find((f) => f.name === 'notATool')!;
   assert.deepEqual(plain.calls[0].args[0].sources, [], 'an ordinary function is not a tool');
 });
+
+test('`return false` is a guard only in canActivate; getServerSideProps context reaches the request', () => {
+  const helper = fn(`export function hasSession(req) { if (!req.cookies.sid) return false; return true; }`, 'hasSession');
+  assert.deepEqual(helper.guards, []);
+  const gssp = fn(
+    `export async function getServerSideProps(context) {
+  const token = context.req.cookies.token;
+  const id = context.params.id;
+  return { props: { id, token } };
+}`,
+    'getServerSideProps',
+  );
+  assert.deepEqual(sourcesOf(gssp, 'token'), ['cookie']);
+  assert.deepEqual(sourcesOf(gssp, 'id'), ['params']);
+});

@@ -196,11 +196,18 @@ export function errorStatus(node: ts.Expression | undefined): number | undefined
   return undefined;
 }
 
+/** `return false` ends the request (with 403) only in a Nest guard's `canActivate`. */
+function inCanActivate(node: ts.Node): boolean {
+  let n: ts.Node | undefined = node.parent;
+  while (n && !ts.isFunctionLike(n)) n = n.parent;
+  return !!n && ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === 'canActivate';
+}
+
 /** What a `return <expr>` ends the request with, if anything. */
 export function returnExit(scope: ValueScope, expr: ts.Expression | undefined, nextName?: string): Exit | undefined {
   if (!expr) return undefined;
   const n = unwrap(expr);
-  if (n.kind === ts.SyntaxKind.FalseKeyword) return { exit: 'return', status: 403 };
+  if (n.kind === ts.SyntaxKind.FalseKeyword) return inCanActivate(n) ? { exit: 'return', status: 403 } : undefined;
   if (ts.isNewExpression(n)) return responseNew(n);
   if (!ts.isCallExpression(n)) return undefined;
   if (nextName && ts.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === nextName) {

@@ -90,7 +90,8 @@ function ctxPath(path: string[]): Source[] {
   if (a === undefined) return [];
   if (a === 'params') return ['params'];
   if (a === 'query' || a === 'querystring') return ['query'];
-  if (a === 'request') return reqPath(path.slice(1));
+  // Koa `ctx.request.body`, Hono `c.req.path`, Next.js `getServerSideProps(context)`: `context.req.cookies`.
+  if (a === 'request' || a === 'req') return reqPath(path.slice(1));
   if (a === 'headers' || a === 'header') return headerSources(b, b === undefined);
   if (a === 'state' || a === 'var') return b && /^(user|auth|jwt|jwtpayload|session|account|claims|principal|tenant|currentuser)$/.test(b) ? ['identity'] : [];
   if (a === 'session' || a === 'user') return ['identity'];
