@@ -70,10 +70,15 @@ function message(route: Route, use: Use): string {
 }
 
 /** A ValidationPipe anywhere: `app.useGlobalPipes(new ValidationPipe())`, `@UsePipes(ValidationPipe)`, `@Body(new ValidationPipe())`. */
+const PIPES = new WeakMap<object, boolean>();
 function hasValidationPipe(ctx: RuleContext): boolean {
-  return Object.values(ctx.model.functions).some(
+  const known = PIPES.get(ctx.model);
+  if (known !== undefined) return known;
+  const found = Object.values(ctx.model.functions).some(
     (f) => f.calls.some((c) => /ValidationPipe/.test(c.args.map((a) => a.text).join(' '))) || f.decorators.some((d) => /ValidationPipe/.test(d.args.join(' '))),
   );
+  PIPES.set(ctx.model, found);
+  return found;
 }
 
 /**

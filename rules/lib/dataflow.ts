@@ -33,17 +33,28 @@ export function effectiveSources(frame: Frame, value: ValueFact | undefined): So
   return [...out];
 }
 
+/** Functions by name, built once per model snapshot (class methods are looked up as `Class.method`). */
+const BY_NAME = new WeakMap<WorkspaceModel, Map<string, FunctionFacts>>();
+function byName(model: WorkspaceModel, name: string): FunctionFacts | undefined {
+  let index = BY_NAME.get(model);
+  if (!index) {
+    index = new Map();
+    for (const f of Object.values(model.functions)) if (f.name && !index.has(f.name)) index.set(f.name, f);
+    BY_NAME.set(model, index);
+  }
+  return index.get(name);
+}
+
 /** `this.field.method()` through the constructor's `field: Type` parameter, or `this.method()` in the same class. */
 function thisCallee(model: WorkspaceModel, fn: FunctionFacts, call: CallFact): FunctionFacts | undefined {
   const path = call.callee.split('.');
   if (path[0] !== 'this' || !fn.className || call.callee.includes('(')) return undefined;
-  const all = Object.values(model.functions);
-  if (path.length === 2) return all.find((f) => f.name === `${fn.className}.${path[1]}`);
+  if (path.length === 2) return byName(model, `${fn.className}.${path[1]}`);
   if (path.length !== 3) return undefined;
   const ctor = model.files[fileOf(fn.id)]?.functions.find((f) => f.name === `${fn.className}.constructor`);
   const param = ctor?.params.find((p) => p.name === path[1] || p.name.endsWith(` ${path[1]}`));
   const type = param?.type?.replace(/<.*$/, '').trim();
-  return type ? all.find((f) => f.name === `${type}.${path[2]}`) : undefined;
+  return type ? byName(model, `${type}.${path[2]}`) : undefined;
 }
 
 /** `service.method()` where `service` is an object literal of methods (`export const ticketService = { close() {} }`). */
