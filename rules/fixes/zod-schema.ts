@@ -1,9 +1,10 @@
 /**
  * Fix for validation-missing: a zod schema scaffold derived from the body properties the handler reads, parsed at
- * the top of the handler, with every use of the raw body switched to the parsed value. Offered only when zod is a
- * dependency or already imported, for bodies read as `req.body` / `request.body` / `ctx.request.body`.
+ * the top of the handler, with every use of the raw body switched to the parsed value (Express, Fastify, Koa), or
+ * where `await request.json()` / `await c.req.json()` is read (Next.js, Hono). Offered only when zod is a dependency
+ * or already imported.
  */
-import type { Fix, FunctionFacts, Route, RuleContext } from '../api';
+import type { Fix, FunctionFacts, Route, RuleContext, TextEdit } from '../api';
 import { ensureImport, indentAt, indentUnit } from '../lib/edits';
 import { finish } from './common';
 
@@ -42,6 +43,30 @@ function rejectLine(route: Route, handler: FunctionFacts): string | undefined {
   return undefined;
 }
 
+/** `const { a, b } = await request.json();` (Next.js) / `await c.req.json()` (Hono): the statement that reads the body. */
+const JSON_READ = /(const|let)\s+(\{[^{}]*\}|[A-Za-z_$][\w$]*)\s*=\s*(await\s+(?:request|req|c\.req)\.json\(\))\s*;?/;
+
+function jsonRejectLine(route: Route): string | undefined {
+  if (route.framework === 'nextjs') return `if (!parsed.success) return Response.json({ error: 'invalid body', issues: parsed.error.issues }, { status: 400 });`;
+  if (route.framework === 'hono') return `if (!parsed.success) return c.json({ error: 'invalid body', issues: parsed.error.issues }, 400);`;
+  return undefined;
+}
+
+/** Next.js / Hono: validate where the JSON body is read, keeping the handler's own variable names. */
+function jsonBodyFix(file: string, text: string, body: string, bodyStart: number, route: Route): { edits: TextEdit[]; props: string[] } | undefined {
+  const m = JSON_READ.exec(body);
+  const reject = jsonRejectLine(route);
+  if (!m || !reject || /\b(Body|parsed)\b/.test(body)) return undefined;
+  const lhs = m[2];
+  const props = lhs.startsWith('{') ? propsRead(`{${lhs.slice(1, -1)}} = X`, 'X') : propsRead(body, lhs);
+  if (!props.length) return undefined;
+  const at = bodyStart + m.index!;
+  const indent = indentAt(text, at);
+  const shape = props.map((p) => `${p}: ${zodType(p)}`).join(', ');
+  const lines = [`const Body = z.object({ ${shape} });`, `const parsed = Body.safeParse(${m[3]});`, reject, `${m[1]} ${lhs} = parsed.data;`];
+  return { edits: [{ file, start: at, end: at + m[0].length, newText: lines.join(`\n${indent}`) }], props };
+}
+
 export function zodSchemaFix(ctx: Pick<RuleContext, 'model' | 'text' | 'slice'>, route: Route, handler: FunctionFacts): { fixes: Fix[]; note?: string } {
   const file = handler.id.slice(0, handler.id.lastIndexOf('#'));
   const text = ctx.text(file);
@@ -50,6 +75,12 @@ export function zodSchemaFix(ctx: Pick<RuleContext, 'model' | 'text' | 'slice'>,
   const hasZod = !!ctx.model.dependencies.zod || !!ctx.model.files[file]?.imports.some((i) => i.spec === 'zod');
   if (!hasZod) return { fixes: [], note: 'Validate it with a schema (zod is not a dependency: npm i zod, then the quick fix can scaffold one).' };
   const body = text.slice(bodySpan.start, bodySpan.end);
+  const json = jsonBodyFix(file, text, body, bodySpan.start, route);
+  if (json) {
+    const imp = ensureImport(ctx.model, file, text, { module: 'zod', imported: 'z', local: 'z' });
+    if (imp === 'conflict') return { fixes: [] };
+    return { fixes: [finish(ctx, { title: `Validate the body with a zod schema (${json.props.join(', ')})`, edits: [...imp, ...json.edits], safe: false })] };
+  }
   const expr = BODY.exec(body)?.[1];
   const reject = rejectLine(route, handler);
   const props = expr ? propsRead(body, expr) : [];

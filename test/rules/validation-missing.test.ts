@@ -194,3 +194,41 @@ export async function POST(request: Request) {
 { "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } } }
 ${COMMON}`);
 });
+
+test('next.js and hono: the zod fix validates where the JSON body is read and keeps the handler names', async () => {
+  const scan = await check(`
+//- package.json
+{ "name": "web", "dependencies": { "next": "^14.2.0", "hono": "^4.0.0", "zod": "^3.23.0" } }
+//- app/api/tickets/route.ts
+import { prisma } from '@/lib/db';
+export async function POST(request: Request) {
+  const { subject, priority } = await request.json();
+  const t = await prisma.ticket.create({ data: { subject, priority } }); // expect: validation-missing
+  return Response.json(t);
+}
+//- src/hono.ts
+import { Hono } from 'hono';
+import { prisma } from '../lib/db';
+const app = new Hono();
+app.post('/api/labels', async (c) => {
+  const input = await c.req.json();
+  return c.json(await prisma.label.create({ data: { name: input.name, color: input.color } })); // expect: validation-missing
+});
+//- lib/db.ts
+import { PrismaClient } from '@prisma/client';
+export const prisma = new PrismaClient();
+//- tsconfig.json
+{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./*"] } } }
+`);
+  const fixed = (route: string, file: string) => {
+    const f = scan.result.findings.find((x) => x.rule === 'validation-missing' && x.route === route)!;
+    assert.equal(f.fixes.length, 1, route);
+    return applyEdits(readFileSync(`${scan.root}/${file}`, 'utf8'), f.fixes[0].edits);
+  };
+  const next = fixed('POST /api/tickets', 'app/api/tickets/route.ts');
+  assert.match(next, /^import \{ z \} from 'zod';/m);
+  assert.match(next, /const Body = z\.object\(\{ subject: z\.string\(\)\.max\(10_000\), priority: z\.string\(\)\.max\(10_000\) \}\);\n  const parsed = Body\.safeParse\(await request\.json\(\)\);\n  if \(!parsed\.success\) return Response\.json\(\{ error: 'invalid body', issues: parsed\.error\.issues \}, \{ status: 400 \}\);\n  const \{ subject, priority \} = parsed\.data;/);
+  const hono = fixed('POST /api/labels', 'src/hono.ts');
+  assert.match(hono, /const Body = z\.object\(\{ name: z\.string\(\)\.max\(10_000\), color: z\.string\(\)\.max\(10_000\) \}\);/);
+  assert.match(hono, /return c\.json\(\{ error: 'invalid body', issues: parsed\.error\.issues \}, 400\);\n  const input = parsed\.data;/);
+});
