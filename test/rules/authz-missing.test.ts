@@ -28,6 +28,7 @@ import express from 'express';
 import { prisma } from './db';
 import { requireAuth } from './auth';
 import { getTicket, assertOwner } from './tickets';
+import { tenantDb } from './tenant-db';
 const app = express();
 app.use(express.json());
 app.use(requireAuth);
@@ -72,10 +73,20 @@ app.post('/api/tickets/:id/notes', async (req, res) => {
   const n = await prisma.note.create({ data: { ticketId: req.params.id, text: String(req.body.text) } }); // ok: authz-missing
   res.json(n);
 });
+app.get('/api/repo/:id', async (req, res) => {
+  const ticket = await tenantDb(req.user).ticket.findUnique({ where: { id: req.params.id } }); // ok: authz-missing
+  res.json(ticket);
+});
 app.get('/api/me', async (req, res) => {
   const me = await prisma.user.findUnique({ where: { id: req.user.id } }); // ok: authz-missing
   res.json(me);
 });
+//- src/tenant-db.ts
+import { prisma } from './db';
+/** A Prisma client whose every query is filtered by the user's tenant (client extension). */
+export function tenantDb(user: { tenantId: string }) {
+  return prisma.$extends({ query: { $allModels: { async $allOperations({ args, query }: any) { args.where = { ...args.where, tenantId: user.tenantId }; return query(args); } } } });
+}
 //- src/tickets.ts
 import { prisma } from './db';
 export async function getTicket(id: string) {
@@ -314,4 +325,21 @@ tickets.delete('/:id', async (c) => {
 import postgres from 'postgres';
 export const sql = postgres(process.env.DATABASE_URL!);
 `);
+});
+
+test('no tenant field is read from the identity anywhere: the IDOR is reported without a guessed fix', async () => {
+  const scan = await check(`
+//- src/app.ts
+import express from 'express';
+import { prisma } from './db';
+import { requireAuth } from './auth';
+const app = express();
+app.use(requireAuth);
+app.get('/api/invoices/:id', async (req, res) => {
+  res.json(await prisma.invoice.findUnique({ where: { id: req.params.id } })); // expect: authz-missing
+});
+${PRISMA}`);
+  const f = scan.result.findings.find((x) => x.rule === 'authz-missing')!;
+  assert.equal(f.fixes.length, 0);
+  assert.match(f.message, /reads invoice by req\.params\.id/);
 });
