@@ -45,7 +45,7 @@ function routeOf(ctx: RuleContext, tool: LlmToolFact): Route | undefined {
 function check(ctx: RuleContext, file: string, tool: LlmToolFact): Finding | undefined {
   const exec = executeOf(ctx, file, tool);
   if (!exec) return undefined;
-  const hits = unscopedQueries(ctx.model, exec, ['toolArgs'], { taint: taintOf(ctx, tool, exec), slice: (f, s) => ctx.slice(f, s), text: (f) => ctx.text(f) });
+  const hits = unscopedQueries(ctx.model, exec, ['toolArgs'], { taint: taintOf(ctx, tool, exec), slice: (f, s) => ctx.slice(f, s), text: (f) => ctx.text(f), anyListKey: true });
   const hit = hits[0];
   if (!hit) return undefined;
   const route = routeOf(ctx, tool);

@@ -180,7 +180,13 @@ export function unscopedQueries(
   model: WorkspaceModel,
   fn: FunctionFacts,
   client: readonly Source[],
-  opts: { taint?: Map<string, Source[]>; slice?: (file: string, span: Span) => string | undefined; text?: (file: string) => string | undefined } = {},
+  opts: {
+    taint?: Map<string, Source[]>;
+    slice?: (file: string, span: Span) => string | undefined;
+    text?: (file: string) => string | undefined;
+    /** LLM tools: any unscoped list query filtered by model-chosen values leaks other tenants' rows (search by email…). */
+    anyListKey?: boolean;
+  } = {},
 ): Unscoped[] {
   const frames = framesOf(model, fn, 2, opts.taint);
   if (ownershipChecked(frames, opts.slice)) return [];
@@ -193,7 +199,7 @@ export function unscopedQueries(
     out.push(...linkedToForeign(model, frame, client, queries.some((x) => x.scoped)));
     for (const x of queries) {
       if (x.scoped || !hasAny(x.sources, client) || preScoped(frame, x.q, queries)) continue;
-      if (x.q.many && !pickedByClient(frame, x.q, client)) continue;
+      if (x.q.many && !opts.anyListKey && !pickedByClient(frame, x.q, client)) continue;
       out.push({ query: x.q, frame, key: keyText(frame, x.q, client) });
     }
   }

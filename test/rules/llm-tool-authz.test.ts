@@ -96,6 +96,11 @@ export function buildTools(user: { tenantId: string }) {
     }),
   };
 }
+export const findCustomers = tool({ // expect: llm-tool-authz
+  description: 'Search customers by email',
+  parameters: z.object({ email: z.string() }),
+  execute: async ({ email }) => prisma.customer.findMany({ where: { email: { contains: email } } }),
+});
 export const refund = tool({ // expect: llm-tool-authz
   description: 'Refund an order',
   parameters: z.object({ orderId: z.string() }),
