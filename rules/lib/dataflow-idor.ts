@@ -80,7 +80,9 @@ function ownershipChecked(frames: Frame[], slice?: (file: string, span: Span) =>
     for (const c of frame.fn.calls) {
       if (!OWNERSHIP_CALL.test(c.callee)) continue;
       const s = c.args.flatMap((a) => effectiveSources(frame, a));
-      if (s.includes('identity') && (s.includes('dbRecord') || c.args.length >= 2)) return true;
+      // `assertOwner(ticket, req.user)`, `ability.can('read', ticket)`: the caller and the record together.
+      const record = s.includes('dbRecord') || c.args.some((a) => records.some((r) => mentions(a.text, r)));
+      if (record && (s.includes('identity') || /(^|\.)(can|cannot|throwUnlessCan)$/.test(c.callee))) return true;
     }
   }
   return false;
