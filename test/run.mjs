@@ -1,6 +1,7 @@
 // Runs every test/**/*.test.ts with node's built-in runner (TypeScript through tsx). Usage:
 //   node test/run.mjs [substring-filter ...]
-// Layers that need a real VS Code run separately (npm run test:e2e) because they install a browser and code-server.
+// test/e2e/ runs the extension in a real VS Code (code-server + Chromium); its setup installs what is missing into
+// ~/.cache/readiness-e2e, so the first run takes minutes. `npm run test:e2e` runs only that layer.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +11,7 @@ const filters = process.argv.slice(2);
 const found = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'fixtures' || name === '.artifacts' || name === 'e2e') continue;
+    if (name === 'node_modules' || name === 'fixtures' || name === '.artifacts') continue;
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
     else if (name.endsWith('.test.ts')) found.push(relative(root, p));

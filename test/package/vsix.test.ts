@@ -23,7 +23,7 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt)?$/i,
-  /^extension\/dist\/(client|cli|parse-worker)\.js$/,
+  /^extension\/dist\/(client|cli|parse-worker|ts-morph)\.js$/,
   /^extension\/dist\/readiness\.config\.schema\.json$/,
   /^extension\/media\/[\w-]+\.(js|css|svg)$/,
 ];
@@ -51,6 +51,7 @@ test('the VSIX holds everything the manifest points at', () => {
     pkg.main,
     'dist/cli.js',
     'dist/parse-worker.js',
+    'dist/ts-morph.js',
     'media/scorecard.js',
     'media/probe-view.js',
     'media/scorecard.css',
