@@ -23,7 +23,7 @@ export const WebviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('selectFolder'), folder: z.string().max(4096) }),
   z.object({
     type: z.literal('runProbe'),
-    url: z.string().url().max(2048),
+    url: z.string().url().max(2048).regex(/^https?:\/\//i, 'http(s) only'),
     allowBurst: z.boolean(),
     allowPost: z.boolean(),
   }),
