@@ -69,7 +69,9 @@ function idorMessage(route: Route, u: Unscoped): string {
 }
 
 function idorFindings(ctx: RuleContext, route: Route, handler: FunctionFacts): Finding[] {
-  if (route.protections.some((p) => p.kind === 'role') || (authExemption(route) && !route.tags.includes('admin'))) return [];
+  // Admin routes act across tenants by design: their control is the role check (the admin finding), not a tenant
+  // predicate ("delete another tenant's tenant" would be nonsense).
+  if (route.tags.includes('admin') || route.protections.some((p) => p.kind === 'role') || authExemption(route)) return [];
   const declared = ctx.model.declaredControls.some((c) => /\b(rls|row[- ]level|tenant|owner)/i.test(c.description) && c.paths.some((p) => route.path.startsWith(p.replace(/\*+$/, '').replace(/\/$/, ''))));
   if (declared) return [];
   return unscopedQueries(ctx.model, handler, CLIENT, { slice: (file, span) => ctx.slice(file, span), text: (file) => ctx.text(file) }).map((u) =>

@@ -16,6 +16,7 @@ const CALLER_PARAM = /^(user|session|tenant|tenantId|org|orgId|ctx|context|auth|
 
 function executeOf(ctx: RuleContext, file: string, tool: LlmToolFact): FunctionFacts | undefined {
   if (tool.executeId) return ctx.model.functions[tool.executeId];
+  if (tool.inlineCase && tool.enclosingId) return ctx.model.functions[tool.enclosingId];
   return tool.executeRef ? functionNamed(ctx.model, file, tool.executeRef) : undefined;
 }
 
@@ -29,6 +30,12 @@ function taintOf(ctx: RuleContext, tool: LlmToolFact, exec: FunctionFacts): Map<
     if (!outer) break;
     for (const a of outer.assignments) if (hasAny(a.value.sources, ['identity'])) taint.set(a.name, ['identity']);
     for (const n of names(outer, 0)) if (CALLER_PARAM.test(n)) taint.set(n, ['identity']);
+  }
+  if (tool.inlineCase) {
+    // Inline dispatch: the caller arrives as a parameter of the dispatching function; the arguments are locals.
+    for (const n of names(exec, 0)) if (CALLER_PARAM.test(n.replace(/^_+/, ''))) taint.set(n, ['identity']);
+    for (const n of tool.inlineCase.argNames) taint.set(n, ['toolArgs']);
+    return taint;
   }
   for (const n of names(exec, tool.argParams)) taint.set(n, ['identity']);
   for (const n of names(exec, 0, tool.argParams)) taint.set(n, ['toolArgs']);
@@ -46,7 +53,9 @@ function check(ctx: RuleContext, file: string, tool: LlmToolFact): Finding | und
   const exec = executeOf(ctx, file, tool);
   if (!exec) return undefined;
   const hits = unscopedQueries(ctx.model, exec, ['toolArgs'], { taint: taintOf(ctx, tool, exec), slice: (f, s) => ctx.slice(f, s), text: (f) => ctx.text(f), anyListKey: true });
-  const hit = hits[0];
+  // An inline dispatch case owns only the queries written inside it.
+  const inCase = (h: (typeof hits)[number]) => !tool.inlineCase || (h.query.call.span.start >= tool.inlineCase.start && h.query.call.span.end <= tool.inlineCase.end);
+  const hit = hits.find(inCase);
   if (!hit) return undefined;
   const route = routeOf(ctx, tool);
   const verb = hit.query.op === 'read' ? 'reads' : hit.query.op === 'update' ? 'changes' : 'deletes';

@@ -248,7 +248,7 @@ app.get('/api/orders/:id', async (request: any) => {
   return rows[0];
 });
 app.delete('/admin/users/:id', async (request: any) => { // expect: authz-missing
-  await pool.query('DELETE FROM users WHERE id = $1', [request.params.id]); // expect: authz-missing
+  await pool.query('DELETE FROM users WHERE id = $1', [request.params.id]); // ok: authz-missing (admin routes act across tenants; the role check above is the finding)
   return { ok: true };
 });
 app.post('/api/users/:id/role', async (request: any, reply: any) => { // expect: authz-missing

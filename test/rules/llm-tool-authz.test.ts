@@ -166,3 +166,31 @@ import postgres from 'postgres';
 export const sql = postgres(process.env.DATABASE_URL!);
 `);
 });
+
+test('OpenAI dispatch written inline in a switch case: scoped by the caller or not', async () => {
+  const { checkRule } = await import('../helpers/check-rule');
+  await checkRule('llm-tool-authz', `
+//- src/tools.ts
+import type OpenAI from 'openai';
+import { prisma } from './db';
+type Caller = { id: string; tenantId: string };
+export async function runTool(message: OpenAI.Chat.Completions.ChatCompletionMessage, caller: Caller): Promise<string> {
+  const call = message.tool_calls?.[0];
+  if (!call) return '';
+  switch (call.function.name) {
+    case 'lookup_order': { // expect: llm-tool-authz
+      const args = JSON.parse(call.function.arguments) as { orderId: string };
+      return JSON.stringify(await prisma.order.findUnique({ where: { id: args.orderId } }));
+    }
+    case 'lookup_ticket': { // ok: llm-tool-authz
+      const { ticketId } = JSON.parse(call.function.arguments) as { ticketId: string };
+      return JSON.stringify(await prisma.ticket.findFirst({ where: { id: ticketId, tenantId: caller.tenantId } }));
+    }
+    default:
+      return 'unknown tool';
+  }
+}
+//- src/db.ts
+export const prisma: any = {};
+`);
+});

@@ -23,6 +23,12 @@ export interface LlmToolFact {
   schemaParams: string[];
   /** The function the definition is written in (a request handler, a tool factory), if any. */
   enclosingId?: string;
+  /**
+   * A dispatch case that does the work inline (`case 'lookup_order': { const args = JSON.parse(call.function.arguments);
+   * … prisma.order.findUnique(…) }`): the case's span and the locals that hold the model's arguments. The execute
+   * function is then the enclosing one, restricted to this span.
+   */
+  inlineCase?: { start: number; end: number; argNames: string[] };
 }
 
 export interface LlmToolsFacts {
@@ -66,6 +72,21 @@ interface Found {
   execute?: ts.Node;
   schema?: ts.Node;
   argParams?: number;
+  inlineArgs?: string[];
+}
+
+/** Locals of a case clause that hold the model's arguments: `JSON.parse(call.function.arguments)`, `block.input`. */
+function inlineArgNames(clause: ts.CaseClause): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer && /JSON\.parse\([^)]*\.arguments\b|\.(input|arguments)$/.test(n.initializer.getText())) {
+      if (ts.isIdentifier(n.name)) names.push(n.name.text);
+      else for (const el of n.name.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) names.push(el.name.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  clause.statements.forEach(visit);
+  return names;
 }
 
 /** The name a definition is given by where it sits: `lookup: tool(…)` or `const lookup = tool(…)`. */
@@ -143,7 +164,7 @@ function isDispatchTarget(e: ts.Expression): boolean {
 /** `switch (call.function.name) { case 'get_ticket': return getTicket(args) }` (OpenAI/Anthropic dispatch). */
 function fromSwitch(node: ts.SwitchStatement): Found[] {
   if (!/(\.function\.name|\.name|toolName|tool_name)$/.test(node.expression.getText())) return [];
-  return node.caseBlock.clauses.flatMap((clause) => {
+  return node.caseBlock.clauses.flatMap((clause): Found[] => {
     if (!ts.isCaseClause(clause) || !literal(clause.expression)) return [];
     let target: ts.Expression | undefined;
     const visit = (n: ts.Node): void => {
@@ -152,7 +173,9 @@ function fromSwitch(node: ts.SwitchStatement): Found[] {
       else ts.forEachChild(n, visit);
     };
     clause.statements.forEach(visit);
-    return target ? [{ name: literal(clause.expression)!, sdk: 'openai' as const, at: clause, execute: target }] : [];
+    if (target) return [{ name: literal(clause.expression)!, sdk: 'openai' as const, at: clause, execute: target }];
+    const inlineArgs = inlineArgNames(clause);
+    return inlineArgs.length ? [{ name: literal(clause.expression)!, sdk: 'openai' as const, at: clause, inlineArgs }] : [];
   });
 }
 
@@ -174,6 +197,7 @@ function toFact(ctx: ExtractContext, f: Found): LlmToolFact {
     argParams: f.argParams ?? 1,
     schemaParams: schemaKeys(f.schema),
     enclosingId: enclosing(ctx, f.at),
+    inlineCase: f.inlineArgs ? { start: f.at.getStart(ctx.sf), end: f.at.getEnd(), argNames: f.inlineArgs } : undefined,
   };
 }
 
