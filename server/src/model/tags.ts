@@ -19,13 +19,15 @@ const DB_ROOT = /^(prisma|db|knex|sql|pool|supabase|mongoose|sequelize|drizzle|t
 export function tagRoute(ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag[] {
   const tags = new Set<RouteTag>();
   const p = route.path.toLowerCase();
-  if (AI_PATH.test(p)) tags.add('ai');
+  const handler = route.handlerId ? ctx.functions[route.handlerId] : undefined;
+  // A chat-looking path alone says "AI" only for requests that could start a model call: reading or deleting chat
+  // history (`GET /api/chat/conversations/:id`) is not one, and the handler's behaviour below still tags real calls.
+  if (AI_PATH.test(p) && (!handler || !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method))) tags.add('ai');
   if (AUTH_PATH.test(p)) tags.add('auth');
   if (/webhooks?|\/hooks?\//.test(p)) tags.add('webhook');
   if (/\/admin(\/|$|-)/.test(p)) tags.add('admin');
   if (HEALTH_PATH.test(p)) tags.add('health');
   if (route.protections.some((x) => x.kind === 'role' && x.roles?.some((r) => /admin|superuser|owner|staff/i.test(r)))) tags.add('admin');
-  const handler = route.handlerId ? ctx.functions[route.handlerId] : undefined;
   if (handler) {
     const fns = reachable(ctx, handler, 2);
     if (fns.some((f) => callsLlm(ctx, f))) tags.add('ai');
