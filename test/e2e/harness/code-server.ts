@@ -61,7 +61,7 @@ export interface RunningServer {
   stop(): void;
 }
 
-export async function startCodeServer(h: Harness, run: string, workspace: string): Promise<RunningServer> {
+export async function startCodeServer(h: Harness, run: string, workspace: string, extraArgs: string[] = []): Promise<RunningServer> {
   mkdirSync(join(run, 'ud/User'), { recursive: true });
   // READINESS_E2E_TRACE=1 logs every LSP message to the run's "Launch Readiness" output log, for debugging.
   const trace = process.env.READINESS_E2E_TRACE ? { 'readiness.trace.server': 'verbose' } : {};
@@ -72,7 +72,7 @@ export async function startCodeServer(h: Harness, run: string, workspace: string
     h.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', join(run, 'config.yaml'),
     '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'ext'), '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', '--reconnection-grace-time', '10', workspace,
+    '--ignore-last-opened', '--reconnection-grace-time', '10', ...extraArgs, workspace,
   ];
   const log = openSync(join(run, 'code-server.log'), 'a');
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: join(run, 'x'), XDG_DATA_HOME: join(run, 'y') };

@@ -17,7 +17,7 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }
 
-/** Copies the extension into `<extensionsDir>/<publisher>.<name>-<version>/` and returns its id. */
+/** Copies the extension into `<extensionsDir>/<publisher>.<name>-<version>/` and returns that folder. */
 export function installUnpacked(extensionsDir: string): string {
   ensureBuilt();
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -25,7 +25,7 @@ export function installUnpacked(extensionsDir: string): string {
   mkdirSync(join(dir, 'dist'), { recursive: true });
   for (const f of ['package.json', 'README.md', 'LICENSE', 'media']) cpSync(join(root, f), join(dir, f), { recursive: true });
   for (const f of DIST) cpSync(join(root, 'dist', f), join(dir, 'dist', f));
-  return `${pkg.publisher}.${pkg.name}`;
+  return dir;
 }
 
 export function copyExample(name: string, target: string): string {

@@ -27,6 +27,7 @@ export interface Page {
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown>;
   setDefaultTimeout(ms: number): void;
+  exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;
   waitForFunction(fn: string, arg?: unknown, o?: { timeout?: number }): Promise<unknown>;
   on(event: 'response', fn: (r: { url(): string; fromServiceWorker(): boolean }) => void): void;
   on(event: 'requestfailed', fn: (r: { url(): string }) => void): void;

@@ -8,7 +8,11 @@ import type { Browser, BrowserContext, FrameLocator, Page } from './playwright-t
 
 export const TIMEOUT = 120_000;
 
-export async function openWorkbench(playwrightDir: string, run: string, port: number, folder: string): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * Launches Chromium on a fresh profile and opens `url`. `onExit` receives window.codeAutomationExit's code (the
+ * workbench calls it when an extension-host test run ends); it is exposed before the page loads.
+ */
+export async function openPage(playwrightDir: string, run: string, url: string, onExit?: (code: number) => void): Promise<{ context: BrowserContext; page: Page }> {
   const { chromium } = createRequire(import.meta.url)(playwrightDir) as { chromium: { launchPersistentContext(dir: string, o: object): Promise<BrowserContext> } };
   const context = await chromium.launchPersistentContext(join(run, 'chromium'), {
     executablePath: '/usr/bin/chromium',
@@ -22,11 +26,18 @@ export async function openWorkbench(playwrightDir: string, run: string, port: nu
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
-  await page.locator('.monaco-workbench').waitFor();
-  await page.locator('.part.statusbar').waitFor();
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  if (onExit) await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
+  await page.goto(url);
   return { context, page };
+}
+
+/** Opens the workbench on `folder` and waits until it is usable (status bar and explorer rendered). */
+export async function openWorkbench(playwrightDir: string, run: string, port: number, folder: string): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openPage(playwrightDir, run, `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+  await opened.page.locator('.monaco-workbench').waitFor();
+  await opened.page.locator('.part.statusbar').waitFor();
+  await opened.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  return opened;
 }
 
 /** Runs a command palette entry by its title (clicking the row is safer than Enter). */
