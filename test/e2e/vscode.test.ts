@@ -3,7 +3,8 @@
  * the extension activates on examples/support-bot, its findings reach the Problems panel, the scorecard view renders
  * its verdict, rows and routes (screenshot: test/.artifacts/scorecard.png), a finding opens from the scorecard, and
  * a quick fix applies, saves, and makes its diagnostic go away. The harness installs what is missing (cached in
- * ~/.cache/readiness-e2e) and this file FAILS, never skips, when it cannot run.
+ * ~/.cache/readiness-e2e) and this file FAILS, never skips, when it cannot run. host-suite.ts adds the
+ * extension-host suite (the vscode API view of the same checks).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ensureHarness, startCodeServer, type RunningServer } from './harness/code-server';
+// Registers the extension-host suite in this file, so the two real-VS-Code runs go one at a time.
+import './host-suite';
 import { killRun } from './harness/processes';
 import { copyExample, installUnpacked } from './harness/install';
 import { openWorkbench, runCommand, scorecardFrame, TIMEOUT, type BrowserContext, type Page } from './harness/workbench';
