@@ -93,8 +93,10 @@ function classify(ctx: LinkContext, file: string, ref: ExprRef, site: Site, dept
 
 function fromResolved(ctx: LinkContext, file: string, ref: ExprRef, resolved: Resolved, site: Site, depth: number): Protection[] {
   switch (resolved.kind) {
-    case 'module':
-      return fromModule(ref, resolved.module, resolved.exportName, site);
+    case 'module': {
+      const lib = fromModule(ref, resolved.module, resolved.exportName, site);
+      return lib.length ? lib : fromWrappedFunctions(ctx, file, ref, site, depth);
+    }
     case 'function':
       return fromFunction(ctx, resolved.fn, ref, site, depth);
     case 'local':
@@ -102,6 +104,15 @@ function fromResolved(ctx: LinkContext, file: string, ref: ExprRef, resolved: Re
     default:
       return fromUnresolved(ctx, file, ref, site);
   }
+}
+
+/**
+ * A library wrapper that is not a protection itself but takes the middleware as a function argument
+ * (Hono `createMiddleware(async (c, next) => …)`, `fp(async (app) => …)`): the function argument's behaviour decides.
+ */
+function fromWrappedFunctions(ctx: LinkContext, file: string, ref: ExprRef, site: Site, depth: number): Protection[] {
+  if (ref.kind !== 'call') return [];
+  return ref.args.filter((a) => a.kind === 'function').flatMap((a) => classify(ctx, file, a, site, depth + 1));
 }
 
 function fromModule(ref: ExprRef, module: string, exportName: string, site: Site): Protection[] {
@@ -147,9 +158,31 @@ function behaviourProtections(ctx: LinkContext, fn: FunctionFacts, site: Site, d
   if (b.role) out.push({ kind: 'role', ...base, roles: b.role.roles.length ? b.role.roles : undefined });
   if (b.rateLimit) out.push({ kind: 'rateLimit', ...base, keyedBy: b.rateLimit.keyedBy });
   if (b.validation) out.push({ kind: 'validation', ...base });
+  for (const p of delegatedLibraryProtections(ctx, fn, site)) if (!out.some((o) => o.kind === p.kind)) out.push(p);
   if (depth >= 2) return out;
   for (const p of helperProtections(ctx, fn, depth + 1)) {
     if (!out.some((o) => o.kind === p.kind)) out.push({ ...p, ...base, via: p.via, library: p.library });
+  }
+  return out;
+}
+
+/**
+ * A wrapper that builds a library middleware and runs it on the same request (Hono
+ * `(c, next) => jwt({ secret: c.env.JWT_SECRET })(c, next)`, needed when options come from the request's env):
+ * the call's callee is `jwt()` — the result of a catalogue factory, invoked.
+ */
+function delegatedLibraryProtections(ctx: LinkContext, fn: FunctionFacts, site: Site): Protection[] {
+  const file = fileOfFunction(fn);
+  const out: Protection[] = [];
+  for (const c of fn.calls) {
+    const factory = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\(\)$/.exec(c.callee)?.[1];
+    if (!factory || !c.root || c.args.length === 0) continue;
+    const r = ctx.resolveName(file, c.root);
+    if (r.kind !== 'module') continue;
+    const exportName = [r.exportName, ...factory.split('.').slice(1)].join('.');
+    for (const p of fromModule({ kind: 'other', text: factory, span: c.span }, r.module, exportName, site)) {
+      if (!out.some((o) => o.kind === p.kind)) out.push(p);
+    }
   }
   return out;
 }

@@ -215,12 +215,19 @@ function specialCall(scope: ValueScope, call: ts.CallExpression, path: string, m
   const rootModule = root === 'this' ? scope.env.clients.get(`this.${path.split('.')[1]}`) : moduleOf(scope.env, root);
   if (isValidatorCall(scope, path, method, root, rootModule)) return ['validated'];
   if (SESSION_CALLS.test(path) && !/^(Buffer|base64|atob)/.test(path)) return ['session'];
+  if (isCookieHelper(scope, path)) return ['cookie'];
   if (IDENTITY_CALLS.test(path) || (method && /^(getUser|getSession)$/.test(method) && /\.auth(\(\))?$/.test(path.replace(/\.[^.]+$/, '')))) {
     return ['identity'];
   }
   if (isLlmCall(scope, path, method, root, rootModule)) return ['llm'];
   if (isDbRead(path, method, root, rootModule)) return ['dbRecord'];
   return undefined;
+}
+
+/** Framework cookie readers called as plain functions: Hono `getSignedCookie(c, secret, 'sid')`, `getCookie(c, 'sid')`. */
+function isCookieHelper(scope: ValueScope, path: string): boolean {
+  const imp = scope.env.imports.get(path);
+  return !!imp && /^(hono\/cookie|cookies-next|h3|vinxi\/http)$/.test(imp.module) && /^(getCookie|getSignedCookie|getCookies|parseCookies)$/.test(imp.imported);
 }
 
 function isValidatorCall(scope: ValueScope, path: string, method: string | undefined, root: string | undefined, module: string | undefined): boolean {
