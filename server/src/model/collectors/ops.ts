@@ -35,13 +35,16 @@ const CATALOGUE: { module: RegExp; tool: string; calls: RegExp }[] = [
   { module: /^elastic-apm-node$/, tool: 'elastic-apm', calls: /^\$\.start$/ },
   { module: /^@airbrake\/node$/, tool: 'airbrake', calls: /^new Notifier$|^new \$\.Notifier$/ },
   { module: /^datadog-winston$/, tool: 'datadog', calls: /^new \$$/ },
+  // Edge runtimes (Cloudflare Workers) cannot run @sentry/node: Sentry comes as Hono middleware or Toucan.
+  { module: /^@hono\/sentry$/, tool: 'sentry', calls: /^sentry$|^\$$/ },
+  { module: /^toucan-js$/, tool: 'sentry', calls: /^new Toucan$|^new \$$/ },
 ];
 /** Side-effect imports that initialise a tool by themselves. */
 const SELF_INIT = /^(dd-trace\/init|newrelic|elastic-apm-node\/start|@opentelemetry\/auto-instrumentations-node\/register|@sentry\/node\/preload)$/;
 /** Log shippers configured as pino transports (`target: 'pino-datadog-transport'`). */
 const TRANSPORT = /target\s*:\s*['"](pino-datadog-transport|@logtail\/pino|pino-sentry-transport|@axiomhq\/pino|pino-loki|pino-elasticsearch|@betterstack\/pino)['"]/g;
 
-const MAY_APPLY = /@sentry\/|@opentelemetry\/|@vercel\/otel|dd-trace|newrelic|@bugsnag|rollbar|@honeybadger-io|@highlight-run|applicationinsights|@azure\/monitor|elastic-apm|@airbrake|datadog-winston|target\s*:\s*['"]/;
+const MAY_APPLY = /@sentry\/|@hono\/sentry|toucan-js|@opentelemetry\/|@vercel\/otel|dd-trace|newrelic|@bugsnag|rollbar|@honeybadger-io|@highlight-run|applicationinsights|@azure\/monitor|elastic-apm|@airbrake|datadog-winston|target\s*:\s*['"]/;
 
 function toolOf(spec: string): { module: RegExp; tool: string; calls: RegExp } | undefined {
   return CATALOGUE.find((c) => c.module.test(spec));
