@@ -5,6 +5,7 @@
  */
 import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route, type RuleContext } from './api';
 import { withCallees } from './lib/calls';
+import { taggedSqlStatements } from './lib/db-sql';
 import { atMost, relatedOf } from './lib/routes';
 
 /** Library verifiers that also enforce a timestamp tolerance (Stripe: 300 s, Svix/Standard Webhooks: 5 min). */
@@ -12,6 +13,11 @@ const VERIFY_WITH_TOLERANCE = /(^|\.)(constructEvent|constructEventAsync|verifyA
 /** Verifiers without a built-in freshness check, or the parts of a hand-written HMAC comparison. */
 const VERIFY_OTHER = /(^|\.)(verify|validateRequest|validateWebhook|verifyWebhook|verifySignature|verifyRequest|isValidSignature|validateSignature|timingSafeEqual|checkSignature)$|^crypto\.subtle\.verify$/;
 const HMAC = /(^|\.)createHmac$/;
+/** An event/delivery id written where it can be looked up again (the idempotency key). */
+const EVENT_ID = /(event|evt|payload|delivery|webhook)\w*\.(\w+_)?id\b|event_?id|delivery_?id|idempotenc|x-github-delivery|svix-id|webhook-id/i;
+/** Providers whose signature covers no timestamp (GitHub, Shopify): de-duplicating the delivery id is the only
+ *  replay defence available, so a timestamp tolerance cannot be asked for. */
+const NO_TIMESTAMP_HEADER = /^(x-hub-signature(-256)?|x-shopify-hmac-sha256)$/;
 
 interface Evidence {
   verified: boolean;
@@ -30,19 +36,34 @@ function chainFunctions(ctx: RuleContext, route: Route): FunctionFacts[] {
   return [...seen.values()];
 }
 
-function evidenceOf(fns: FunctionFacts[]): Evidence {
+/**
+ * Tagged-template SQL that stores or looks up the event id (`sql\`insert into events (id) values (${event.id}) on
+ * conflict do nothing\``): the IR has no call for it, so the statement text is read. A `${x}` also counts when the
+ * local `x` was assigned from the id (`const delivery = c.req.header('x-github-delivery')`).
+ */
+function sqlRecordsEventId(fns: FunctionFacts[], text: (file: string) => string | undefined): boolean {
+  return fns.some((f) => {
+    const idLocals = new Set(f.assignments.filter((a) => EVENT_ID.test(a.value.text ?? '') || a.value.names.some((n) => EVENT_ID.test(n))).map((a) => a.name));
+    const isId = (expr: string) => EVENT_ID.test(expr) || idLocals.has(/^[A-Za-z_$][\w$]*/.exec(expr)?.[0] ?? '');
+    return taggedSqlStatements(f, text(f.id.slice(0, f.id.lastIndexOf('#'))))
+      .some((q) => /^[`\s(]*(insert|select|update)\b/i.test(q.statement) && q.values.some(isId));
+  });
+}
+
+function evidenceOf(fns: FunctionFacts[], text: (file: string) => string | undefined): Evidence {
   const calls = fns.flatMap((f) => f.calls);
   const names = new Set(fns.flatMap((f) => [...f.calls.flatMap((c) => c.args.flatMap((a) => a.names)), ...f.guards.flatMap((g) => g.names)]));
   const libraryWithTolerance = calls.some((c) => VERIFY_WITH_TOLERANCE.test(c.callee));
   const handWritten = calls.some((c) => VERIFY_OTHER.test(c.callee)) || (calls.some((c) => HMAC.test(c.callee)) && fns.some((f) => f.guards.length > 0));
   const timestampChecked = [...names].some((n) => /timestamp|tolerance|svix-timestamp|x-slack-request-timestamp|webhook-timestamp/.test(n));
   const eventIdUsed = fns.some((f) =>
-    f.calls.some((c) => c.args.some((a) => /(event|evt|payload|delivery|webhook)\w*\.(\w+_)?id\b|event_?id|delivery_?id|idempotenc|x-github-delivery|svix-id|webhook-id/i.test(a.text)) && /(create|insert|upsert|findUnique|findFirst|findOne|exists|has|add|set|get|sismember|setnx|select|where|query)/i.test(c.callee)),
-  ) || [...names].some((n) => /idempoten|processedevents|processed_events|dedupe/.test(n));
+    f.calls.some((c) => c.args.some((a) => EVENT_ID.test(a.text)) && /(create|insert|upsert|findUnique|findFirst|findOne|exists|has|add|set|get|sismember|setnx|select|where|query)/i.test(c.callee)),
+  ) || [...names].some((n) => /idempoten|processedevents|processed_events|dedupe/.test(n)) || sqlRecordsEventId(fns, text);
+  const noTimestampProvider = [...names].some((n) => NO_TIMESTAMP_HEADER.test(n)) || calls.some((c) => c.args.some((a) => /^['"`](x-hub-signature(-256)?|x-shopify-hmac-sha256)['"`]$/i.test(a.text)));
   const reserialised = calls.find((c) => (VERIFY_WITH_TOLERANCE.test(c.callee) || VERIFY_OTHER.test(c.callee) || HMAC.test(c.callee) || /\.update$/.test(c.callee)) && c.args.some((a) => /JSON\.stringify\(/.test(a.text)));
   return {
     verified: libraryWithTolerance || handWritten,
-    tolerance: libraryWithTolerance || timestampChecked,
+    tolerance: libraryWithTolerance || timestampChecked || (noTimestampProvider && eventIdUsed),
     idempotent: eventIdUsed,
     reserialised,
   };
@@ -51,7 +72,7 @@ function evidenceOf(fns: FunctionFacts[]): Evidence {
 function check(ctx: RuleContext, route: Route): Finding | undefined {
   const fns = chainFunctions(ctx, route);
   const byProtection = route.protections.some((p) => p.kind === 'auth' && /signature|webhook|svix|stripe/i.test(p.name));
-  const ev = evidenceOf(fns);
+  const ev = evidenceOf(fns, (file) => ctx.text(file));
   const base = { file: route.file, span: route.span, route: route.key, related: relatedOf(route) };
   if (!fns.length && !byProtection) return undefined;
   if (!ev.verified && !byProtection) {

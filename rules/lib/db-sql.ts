@@ -84,3 +84,19 @@ export function taggedSqlQueries(fn: FunctionFacts, fileText: string | undefined
   }
   return out;
 }
+
+/** Every tagged-template statement in `fn` (any verb, WHERE or not) with its `${…}` expressions, for text checks. */
+export function taggedSqlStatements(fn: FunctionFacts, fileText: string | undefined): { statement: string; values: string[] }[] {
+  const body = fn.bodySpan ?? fn.span;
+  if (!fileText) return [];
+  const text = fileText.slice(body.start, body.end);
+  const out: { statement: string; values: string[] }[] = [];
+  for (const m of text.matchAll(TAG)) {
+    const open = m.index! + m[0].length - 1;
+    const close = templateEnd(text, open);
+    if (close < 0) continue;
+    const template = text.slice(open, close);
+    out.push({ statement: template.replace(/\$\{[^}]*\}/g, '?'), values: interpolations(template).map((i) => i.expr) });
+  }
+  return out;
+}
