@@ -87,14 +87,15 @@
       if (ui.filter !== 'all' && ui.filter !== status) continue;
       const open = () => vscode.postMessage({ type: 'openRoute', uri: r.uri, line: r.line });
       const p = r.protections;
-      const prot = el('td', {}, [['auth', p.auth], ['roles', p.roles], ['rate limit', p.rateLimit], ['validation', p.validation]].map(([k, v], i) =>
-        el('span', { class: v ? '' : 'missing', text: (i ? ', ' : '') + k + ': ' + (v || 'none') })));
+      const prot = el('div', { class: 'protections' }, [['auth', p.auth], ['roles', p.roles], ['rate limit', p.rateLimit], ['validation', p.validation]].map(([k, v]) =>
+        el('span', { class: v ? 'has' : 'missing', text: k + ': ' + (v || 'none') })));
       rows.push(el('tr', { class: 'route ' + status, tabindex: 0, title: r.file + ':' + r.line, onclick: open, onkeydown: (/** @type {KeyboardEvent} */ e) => (e.key === 'Enter' || e.key === ' ') && open() }, [
-        el('td', { class: 'method', text: r.method }), el('td', { text: r.path }), prot,
-        el('td', {}, [el('span', { class: 'icon', text: ICON[status] + ' ' }), el('span', { text: LABEL[status] })]),
+        el('td', { class: 'method', text: r.method }),
+        el('td', {}, [el('div', { class: 'path', text: r.path }), prot]),
+        el('td', { class: 'route-status' }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[status] + ' ' }), el('span', { text: LABEL[status] })]),
       ]));
     }
-    if (!rows.length) rows.push(el('tr', {}, [el('td', { colspan: 4, text: (s.routes || []).length ? 'No route matches this filter.' : 'No routes found.' })]));
+    if (!rows.length) rows.push(el('tr', {}, [el('td', { colspan: 3, text: (s.routes || []).length ? 'No route matches this filter.' : 'No routes found.' })]));
     body.replaceChildren(...rows);
   }
 

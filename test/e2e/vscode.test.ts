@@ -7,7 +7,8 @@
  * extension-host suite (the vscode API view of the same checks).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -114,6 +115,36 @@ describe('extension in a real VS Code', { timeout: 12 * 60_000 }, () => {
     await problemRow('cors-permissive').waitFor({ state: 'detached' });
     await filterProblems('');
     await page.screenshot({ path: join(artifacts, 'quick-fix.png') });
+  });
+
+  test('exports a JSON report from the scorecard through the CLI reporters', { timeout: TIMEOUT * 2 }, async () => {
+    await runCommand(page, 'Launch Readiness: Open Scorecard');
+    await scorecardFrame(page).locator('#export').selectOption('json');
+    // code-server's save dialog is a quick input prefilled with the default path.
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    const file = join(workspace, 'readiness-report.json');
+    await until(() => existsSync(file) && readFileSync(file, 'utf8').trim().endsWith('}'), 'the exported report');
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(report.reportVersion, 1);
+    assert.ok(report.findings.some((f: { rule: string }) => f.rule === 'authz-missing'));
+  });
+
+  test('runs the live probe from the scorecard against a local server, after confirmation', { timeout: TIMEOUT * 3 }, async () => {
+    const target = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+    try {
+      const view = scorecardFrame(page);
+      await view.locator('#probe-url').fill(`http://127.0.0.1:${(target.address() as { port: number }).port}`);
+      await view.locator('#probe-run').click();
+      await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Run probe' }).click();
+      await view.locator('#probe-result .grade').waitFor({ timeout: TIMEOUT * 2 });
+      assert.match((await view.locator('#probe-result .grade').textContent()) ?? '', /^Grade [A-F]/);
+      assert.ok((await view.locator('#probe-result li.check').count()) >= 3);
+      await page.screenshot({ path: join(artifacts, 'probe.png') });
+    } finally {
+      target.close();
+    }
   });
 
   test('the page contacted nothing but 127.0.0.1', () => {

@@ -50,7 +50,7 @@ export function scorecardHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
     </select>
   </label>
   <table id="routes" class="routes">
-    <thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Protections</th><th scope="col">Status</th></tr></thead>
+    <thead><tr><th scope="col">Method</th><th scope="col">Path and protections</th><th scope="col">Status</th></tr></thead>
     <tbody></tbody>
   </table>
 </section>

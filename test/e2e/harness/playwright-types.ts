@@ -6,6 +6,7 @@ export interface Locator {
   waitFor(o?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   click(o?: { timeout?: number }): Promise<void>;
   fill(text: string): Promise<void>;
+  selectOption(value: string): Promise<unknown>;
   press(key: string): Promise<void>;
   first(): Locator;
   nth(i: number): Locator;
