@@ -1,7 +1,8 @@
 /**
  * Module resolution inside the workspace: relative specifiers (with or without extension, `.js` written for a `.ts`
  * file, `index` files) and tsconfig/jsconfig `baseUrl` + `paths` (nearest config up from the importing file,
- * following `extends` within the workspace). Bare package names resolve to nothing: they are libraries.
+ * following `extends` within the workspace), and monorepo packages (`@acme/shared` → the workspace folder whose
+ * package.json has that name, through its main/module/exports or src/index). Other bare names are libraries.
  */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -20,6 +21,7 @@ export class ModuleResolver {
   private readonly files: Set<string>;
   private readonly configCache = new Map<string, PathsConfig | null>();
   private readonly memo = new Map<string, string | undefined>();
+  private packages?: Map<string, { dir: string; entries: string[] }>;
 
   constructor(
     private readonly root: string,
@@ -42,7 +44,7 @@ export class ModuleResolver {
       return this.probe(posix.normalize(base));
     }
     const config = this.pathsConfigFor(posix.dirname(fromFile));
-    if (!config) return undefined;
+    if (!config) return this.workspacePackage(spec);
     for (const [pattern, targets] of config.paths) {
       const star = pattern.indexOf('*');
       let matched: string | undefined;
@@ -60,8 +62,53 @@ export class ModuleResolver {
         if (hit) return hit;
       }
     }
-    if (config.hasBaseUrl) return this.probe(posix.normalize(posix.join(config.baseDir, spec)));
+    if (config.hasBaseUrl) {
+      const hit = this.probe(posix.normalize(posix.join(config.baseDir, spec)));
+      if (hit) return hit;
+    }
+    return this.workspacePackage(spec);
+  }
+
+  /** `@acme/shared` or `@acme/shared/sub` → a file of the workspace package of that name, if there is one. */
+  private workspacePackage(spec: string): string | undefined {
+    const parts = spec.split('/');
+    const nameLength = spec.startsWith('@') ? 2 : 1;
+    const pkg = this.packageMap().get(parts.slice(0, nameLength).join('/'));
+    if (!pkg) return undefined;
+    const sub = parts.slice(nameLength).join('/');
+    const candidates = sub ? [sub, posix.join('src', sub)] : [...pkg.entries, 'src/index', 'index'];
+    for (const c of candidates) {
+      const hit = this.probe(posix.normalize(posix.join(pkg.dir, c)));
+      if (hit) return hit;
+    }
     return undefined;
+  }
+
+  /** Package name → folder and entry points, for every package.json above a workspace source file (read once). */
+  private packageMap(): Map<string, { dir: string; entries: string[] }> {
+    if (this.packages) return this.packages;
+    const map = new Map<string, { dir: string; entries: string[] }>();
+    const dirs = new Set<string>();
+    for (const f of this.files) {
+      for (let d = posix.dirname(f); d !== '.' && d !== '' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
+    }
+    for (const dir of dirs) {
+      if (dir.includes('node_modules')) continue;
+      let parsed: { name?: string; main?: string; module?: string; types?: string; source?: string; exports?: unknown } | undefined;
+      try {
+        parsed = parseJsonc(readFileSync(join(this.root, dir, 'package.json'), 'utf8')) as typeof parsed;
+      } catch {
+        continue;
+      }
+      if (!parsed?.name || map.has(parsed.name)) continue;
+      const dot = typeof parsed.exports === 'string' ? parsed.exports : (parsed.exports as Record<string, unknown> | undefined)?.['.'];
+      const entries = [parsed.source, typeof dot === 'string' ? dot : undefined, parsed.types, parsed.module, parsed.main]
+        .filter((e): e is string => typeof e === 'string')
+        .map((e) => e.replace(/\.d\.ts$/, ''));
+      map.set(parsed.name, { dir, entries });
+    }
+    this.packages = map;
+    return map;
   }
 
   private probe(base: string): string | undefined {

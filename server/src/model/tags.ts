@@ -11,7 +11,7 @@ import { moduleOfRoot } from './taint/handler-protections';
 import type { FunctionFacts, Route, RouteTag } from './types';
 
 const AI_PATH = /\/(chat|ai|completions?|assistant|ask|agent|llm|prompt|generate|conversations?\/[^/]+\/messages)(\/|$)/;
-const AUTH_PATH = /\/(login|logout|signin|sign-in|signout|sign-out|signup|sign-up|register|reset|reset-password|forgot|forgot-password|password|token|refresh|auth|oauth|callback|session|sessions|verify-email|magic-link|otp|2fa|mfa)(\/|$)/;
+const AUTH_PATH = /\/(login|logout|signin|sign-in|signout|sign-out|signup|sign-up|register|reset|reset-password|password-reset|forgot|forgot-password|password|token|refresh|auth|oauth|callback|session|sessions|verify-email|magic-link|otp|2fa|mfa)(\/|$)/;
 const HEALTH_PATH = /\/(_?health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness|status|ping|heartbeat)$/;
 /** `/up` (the Rails/Kamal convention) is a health check only at the top (or under /api, /v1): `/posts/:id/up` is a vote. */
 const HEALTH_ROOT_PATH = /^(\/(api|v\d+))?\/up$/;
@@ -28,7 +28,8 @@ export function tagRoute(ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag
   if (AUTH_PATH.test(p)) tags.add('auth');
   if (/webhooks?|\/hooks?\//.test(p)) tags.add('webhook');
   if (/\/admin(\/|$|-)/.test(p)) tags.add('admin');
-  if (HEALTH_PATH.test(p) || HEALTH_ROOT_PATH.test(p)) tags.add('health');
+  // A path with a parameter (`/tickets/:id/status`) is about one record, not the service's health.
+  if ((HEALTH_PATH.test(p) && !/\/[:*]/.test(p)) || HEALTH_ROOT_PATH.test(p)) tags.add('health');
   if (route.protections.some((x) => x.kind === 'role' && x.roles?.some((r) => /admin|superuser|owner|staff/i.test(r)))) tags.add('admin');
   if (handler) {
     const fns = reachable(ctx, handler, 2);

@@ -20,10 +20,11 @@ export interface ContextHit {
 
 const HINT = /key|secret|token|pass|pwd|credential|auth|salt|dsn/i;
 /**
- * The operator and quoted value of `name = 'v'`, `name: "v"`, `"name": "v"`, `name ??= \`v\``: anchored on the
+ * The operator and quoted value of `name = 'v'`, `name: "v"`, `"name": "v"`, `name ??= \`v\``, and fallbacks
+ * `process.env.JWT_SECRET || 'dev-key'` (the literal signs production tokens the day the variable is unset): anchored on the
  * operator (few positions match) rather than on the name (every identifier character would start an attempt).
  */
-const QUOTED = /(?::|=)\s*(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|`([^`\n]{1,300})`)/g;
+const QUOTED = /(?::|=|\|\||\?\?)\s*(?:'([^'\n]{1,300})'|"([^"\n]{1,300})"|`([^`\n]{1,300})`)/g;
 /**
  * The name right before an operator (`apiKey`, `"apiKey"`, `config.apiKey`, `key ??`, `apiKey: string`), including
  * comparisons (`token === '…'`): checking a request against a literal is a hard-coded credential too.
