@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { ensureHarness, startCodeServer, type RunningServer } from './harness/code-server';
 // Registers the extension-host suite in this file, so the two real-VS-Code runs go one at a time.
 import './host-suite';
-import { killRun } from './harness/processes';
+import { findProcesses, killRun } from './harness/processes';
 import { copyExample, installUnpacked } from './harness/install';
 import { openWorkbench, runCommand, scorecardFrame, TIMEOUT, type BrowserContext, type Page } from './harness/workbench';
 
@@ -145,6 +145,17 @@ describe('extension in a real VS Code', { timeout: 12 * 60_000 }, () => {
     } finally {
       target.close();
     }
+  });
+
+  test('restarts the language server after a crash and analyses again', { timeout: TIMEOUT * 2 }, async () => {
+    const before = findProcesses(run, 'cli.js lsp');
+    assert.equal(before.length, 1, `expected one language server, found ${before.length}`);
+    process.kill(before[0], 'SIGKILL');
+    await until(() => findProcesses(run, 'cli.js lsp').some((pid) => pid !== before[0]), 'a restarted language server');
+    await runCommand(page, 'Launch Readiness: Rescan Workspace');
+    await page.locator('.part.statusbar', { hasText: /Readiness: \d+/ }).first().waitFor();
+    await problemRow('authz-missing').waitFor();
+    await filterProblems('');
   });
 
   test('the page contacted nothing but 127.0.0.1', () => {

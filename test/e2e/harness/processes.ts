@@ -32,6 +32,11 @@ function descendants(root: number, table: { pid: number; ppid: number }[]): numb
   return found;
 }
 
+/** Process ids whose command line contains every one of `parts`. */
+export function findProcesses(...parts: string[]): number[] {
+  return processTable().filter((p) => parts.every((x) => p.cmd.includes(x))).map((p) => p.pid);
+}
+
 /** SIGKILLs `root`, its descendants and every process whose command line contains `marker`. */
 export function killRun(root: number | undefined, marker: string): void {
   const table = processTable();
