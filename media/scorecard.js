@@ -117,11 +117,17 @@
     if (!s.trusted) $('probe-result').textContent = 'This workspace is not trusted: the probe is disabled.';
   }
 
+  /** The server's one-line status, plus any folder's problem (invalid config, indexing failure) on its own line. */
+  function renderStatus(/** @type {any} */ status) {
+    const problems = status.folders.filter((/** @type {any} */ f) => f.problem).map((/** @type {any} */ f) => el('div', { class: 'error', text: f.name + ': ' + f.problem }));
+    $('status').replaceChildren(el('div', { text: status.message }), ...problems);
+  }
+
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'state') renderState(m);
-    else if (m.type === 'status') $('status').textContent = m.status.message;
+    else if (m.type === 'status') renderStatus(m.status);
     // @ts-ignore provided by probe-view.js, loaded with the same nonce.
     else if (m.type === 'probe') window.readinessProbe.render(m.probe);
   });
