@@ -46,12 +46,32 @@ function leakOf(response: ResponseFact, errName: string | undefined): Leak | und
   return 'message';
 }
 
-function responseFindings(ctx: RuleContext, facts: FileFacts, fn: FunctionFacts, handlers: Set<string>): Finding[] {
+/** Auth verifiers whose errors are 401s written for clients (`Authorization token is invalid`), and response calls. */
+const AUTH_VERIFIER = /(^|\.)jwtVerify$/;
+const RESPONSE_CALL = /^(reply|res|response|ctx|c)\.(send|code|status|json|header|type)$/;
+
+/**
+ * `try { await request.jwtVerify() } catch (err) { reply.send(err) }` (the @fastify/jwt pattern): the only thing
+ * that can throw is the verifier, whose errors are deliberate 401s, so forwarding them leaks nothing internal.
+ */
+function onlyVerifierErrors(fn: FunctionFacts): boolean {
+  return fn.calls.some((c) => AUTH_VERIFIER.test(c.callee)) && fn.calls.every((c) => AUTH_VERIFIER.test(c.callee) || RESPONSE_CALL.test(c.callee));
+}
+
+/**
+ * `claimed` holds the response sites already decided: an enclosing function's IR repeats its inline callbacks'
+ * responses, and functions are visited innermost first, so the callback's own verdict (leak or exemption) wins and
+ * each response is reported once.
+ */
+function responseFindings(ctx: RuleContext, facts: FileFacts, fn: FunctionFacts, handlers: Set<string>, claimed: Set<string>): Finding[] {
   const errName = errorParam(fn, handlers);
   const out: Finding[] = [];
   for (const response of fn.responses) {
     const leak = leakOf(response, errName);
-    if (!leak) continue;
+    const site = `${facts.file}:${response.span.start}`;
+    if (!leak || claimed.has(site)) continue;
+    claimed.add(site);
+    if (leak === 'message' && onlyVerifierErrors(fn)) continue;
     const fix = genericErrorFix(ctx, facts, response, errName);
     out.push(ctx.finding({
       severity: leak === 'stack' ? ctx.severity : ctx.severity === 'error' ? 'warning' : ctx.severity,
@@ -100,10 +120,13 @@ export const errorLeak = defineRule({
   detect(ctx) {
     const out: Finding[] = [];
     const handlersByFile = new Map<string, Set<string>>();
-    for (const [facts, fn] of eachFunction(ctx.model)) {
+    const claimed = new Set<string>();
+    const size = (fn: FunctionFacts) => fn.span.end - fn.span.start;
+    const innermostFirst = [...eachFunction(ctx.model)].sort((a, b) => a[0].file.localeCompare(b[0].file) || size(a[1]) - size(b[1]));
+    for (const [facts, fn] of innermostFirst) {
       if (facts.directive === 'use client') continue;
       if (!handlersByFile.has(facts.file)) handlersByFile.set(facts.file, errorHandlerIds(facts));
-      out.push(...responseFindings(ctx, facts, fn, handlersByFile.get(facts.file)!), ...errorhandlerFindings(ctx, facts, fn));
+      out.push(...responseFindings(ctx, facts, fn, handlersByFile.get(facts.file)!, claimed), ...errorhandlerFindings(ctx, facts, fn));
     }
     return out;
   },
