@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_IDS } from '../../rules/index';
-import { CORPUS, filesOf, labelsOf, listApps, materialise, type App } from './lib/corpus';
+import { CORPUS, filesOf, labelsOf, listApps, materialise, prepare, stripMarkers, type App } from './lib/corpus';
 import { emptyScore, scoreApp, table, type RuleScore } from './lib/score';
 import type { Expectation } from '../helpers/fixture';
 
@@ -121,4 +121,21 @@ test('corpus: history.json replays commits in a fresh git repository, and the re
     const first = execFileSync('git', ['show', `HEAD~1:${removed[0]}`], { cwd: root }).toString();
     assert.match(first, /sk_live_[A-Za-z0-9]{40}/, 'the fake key was substituted in the replayed commit');
   });
+});
+
+test('corpus: prepare() strips label markers from the scanned copy but keeps every line number', () => {
+  assert.equal(stripMarkers("app.get('/x', h); // ok: auth-missing // expect: ratelimit-missing, cors-permissive"), "app.get('/x', h);");
+  assert.equal(stripMarkers('  // expect: authz-missing\nq();'), '\nq();');
+  assert.equal(stripMarkers('// Stripe needs the raw body: ok'), '// Stripe needs the raw body: ok');
+  const app = listApps().find((a) => a.name === 'express-helpdesk')!;
+  const { root, labels } = prepare(app);
+  try {
+    assert.deepEqual(labels, withApp(app, (r) => labelsOf(app, r)));
+    const lines = readFileSync(join(root, 'src/routes/admin.ts'), 'utf8').split('\n');
+    const original = readFileSync(join(app.dir, 'src/routes/admin.ts'), 'utf8').split('\n');
+    assert.equal(lines.length, original.length);
+    assert.ok(!lines.some((l) => /\/\/\s*(expect|ok):/.test(l)));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

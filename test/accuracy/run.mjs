@@ -24,13 +24,13 @@ if (names.length && process.argv.includes('--doc')) throw new Error('--doc needs
 let durationMs = 0;
 
 for (const app of apps) {
-  const root = corpus.materialise(app);
+  const { root, labels } = corpus.prepare(app);
   try {
     const options = { cache: false, ...(app.history ? { history: {} } : {}) };
     const scan = await lib.scanWorkspace(root, options);
     durationMs += scan.durationMs;
     const findings = scan.result.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.span.line, message: f.message }));
-    score.scoreApp(app.name, findings, corpus.labelsOf(app, root), scores);
+    score.scoreApp(app.name, findings, labels, scores);
     process.stderr.write(`scanned ${app.name}: ${findings.length} findings in ${scan.durationMs} ms${keep ? ` (${root})` : ''}\n`);
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });

@@ -6,7 +6,8 @@
  *   - files named `_.env*` become `.env*` (a real env file inside this repo would be ignored or committed by accident);
  *   - `history.json` ({ steps: [{ path: "_history/file" | null }] }) replays commits on top of the app in a fresh git
  *     repository, for secret-in-history;
- *   - `expect.json`, `history.json` and `_history/` are labels and inputs, not part of the app.
+ *   - `expect.json`, `history.json` and `_history/` are labels and inputs, not part of the app;
+ *   - `prepare()` reads the labels, then strips the markers from the copy, so labels can never influence a scan.
  * Labels are inline `// expect: rule` / `// ok: rule` markers (test/helpers/fixture.ts) plus expect.json entries for
  * files that cannot hold comments (package.json, .env files).
  */
@@ -104,6 +105,19 @@ export function labelsOf(app: App, root: string): Expectation[] {
   const extraFile = join(app.dir, 'expect.json');
   const extra = existsSync(extraFile) ? (JSON.parse(readFileSync(extraFile, 'utf8')) as Expectation[]) : [];
   return [...inline, ...extra];
+}
+
+const MARKER_TEXT = /\s*\/\/\s*(?:expect|ok):\s*[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*/g;
+
+/** Remove label markers from a source text, keeping every line (and so every line number) in place. */
+export const stripMarkers = (text: string) => text.replace(MARKER_TEXT, '');
+
+/** Materialise an app, read its labels, then strip the markers from the copy that will be scanned. */
+export function prepare(app: App): { root: string; labels: Expectation[] } {
+  const root = materialise(app);
+  const labels = labelsOf(app, root);
+  for (const [file, text] of Object.entries(readTree(root))) writeFileSync(join(root, file), stripMarkers(text));
+  return { root, labels };
 }
 
 /** Every file of a folder, relative, `/`-separated (for well-formedness checks). */
