@@ -126,6 +126,7 @@ test('corpus: history.json replays commits in a fresh git repository, and the re
 test('corpus: prepare() strips label markers from the scanned copy but keeps every line number', () => {
   assert.equal(stripMarkers("app.get('/x', h); // ok: auth-missing // expect: ratelimit-missing, cors-permissive"), "app.get('/x', h);");
   assert.equal(stripMarkers('  // expect: authz-missing\nq();'), '\nq();');
+  assert.equal(stripMarkers('f(); // expect: ratelimit-missing (IP only: warning)'), 'f();');
   assert.equal(stripMarkers('// Stripe needs the raw body: ok'), '// Stripe needs the raw body: ok');
   const app = listApps().find((a) => a.name === 'express-helpdesk')!;
   const { root, labels } = prepare(app);

@@ -107,7 +107,8 @@ export function labelsOf(app: App, root: string): Expectation[] {
   return [...inline, ...extra];
 }
 
-const MARKER_TEXT = /\s*\/\/\s*(?:expect|ok):\s*[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*/g;
+// A marker comment runs to the end of its line (notes after the rule ids included), so all of it goes.
+const MARKER_TEXT = /[ \t]*\/\/\s*(?:expect|ok):[^\n]*/g;
 
 /** Remove label markers from a source text, keeping every line (and so every line number) in place. */
 export const stripMarkers = (text: string) => text.replace(MARKER_TEXT, '');
