@@ -21,7 +21,7 @@ router.patch('/:id/status', async (req, res) => {
   res.json(ticket);
 });
 
-router.post('/:id/summary', async (req, res) => {
+router.post('/:id/summary', async (req, res) => { // expect: ratelimit-missing
   const ticket = await Ticket.findByPk(req.params.id); // expect: authz-missing
   res.json({ summary: await summarize(ticket.subject) });
 });
