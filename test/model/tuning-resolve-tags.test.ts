@@ -47,3 +47,20 @@ app.get('/up', (req, res) => res.json({ ok: true }));
   assert.deepEqual(tags['GET /status'], ['health']);
   assert.deepEqual(tags['GET /up'], ['health']);
 });
+
+test('tags: GET / answering a constant ok is a liveness check; a root that reads or renders is not', async () => {
+  const { model } = await scanFixture(`
+//- src/app.ts
+import { Hono } from 'hono';
+const app = new Hono();
+app.get('/', (c) => c.text('ok'));
+export default app;
+//- src/other.ts
+import { Hono } from 'hono';
+const other = new Hono();
+other.get('/', (c) => c.json({ user: c.req.header('x-user') }));
+export default other;
+`);
+  const roots = model.routes.filter((r: Route) => r.key === 'GET /').map((r: Route) => [r.file, [...r.tags].sort()]).sort();
+  assert.deepEqual(roots, [['src/app.ts', ['health']], ['src/other.ts', []]]);
+});

@@ -31,6 +31,7 @@ export function tagRoute(ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag
   // A path with a parameter (`/tickets/:id/status`) is about one record, not the service's health.
   if ((HEALTH_PATH.test(p) && !/\/[:*]/.test(p)) || HEALTH_ROOT_PATH.test(p)) tags.add('health');
   if (route.protections.some((x) => x.kind === 'role' && x.roles?.some((r) => /admin|superuser|owner|staff/i.test(r)))) tags.add('admin');
+  if (handler && route.method === 'GET' && p === '/' && isLivenessReply(handler)) tags.add('health');
   if (handler) {
     const fns = reachable(ctx, handler, 2);
     if (fns.some((f) => callsLlm(ctx, f))) tags.add('ai');
@@ -38,6 +39,17 @@ export function tagRoute(ctx: LinkContext, route: Omit<Route, 'tags'>): RouteTag
     if (fns.some(handlesWebhook)) tags.add('webhook');
   }
   return [...tags];
+}
+
+/**
+ * `app.get('/', (c) => c.text('ok'))`: the root answering a constant 'ok' and doing nothing else is the liveness
+ * check load balancers hit by default; a root page that reads anything or renders content is not.
+ */
+function isLivenessReply(fn: FunctionFacts): boolean {
+  if (fn.reads.length || fn.guards.length || fn.responses.length !== 1) return false;
+  if (!fn.calls.every((c) => /^(res|reply|c|ctx|response|Response)\.(send|json|text|status|code|sendStatus|end)$/.test(c.callee))) return false;
+  const body = fn.responses[0].body;
+  return !!body && !body.sources.length && /^(['"`](ok|up|alive|healthy)['"`]|\{\s*(ok|status|healthy)\s*:\s*(true|['"`](ok|up)['"`])\s*\})$/i.test(body.text.trim());
 }
 
 /** The function calls an LLM SDK: an `llm` value, or a call whose root comes from an LLM module. */
