@@ -6,7 +6,7 @@
 import type { CallFact, FunctionFacts, Source, Span, WorkspaceModel } from '../api';
 import { dbQuery, dbWrite, OWNER_NAMES, type DbQuery } from './db';
 import { taggedSqlQueries } from './db-sql';
-import { chainCalls, effectiveSources, framesOf, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
+import { chainCalls, effectiveSources, framesOf, functionNamed, hasAny, mentions, outermostCalls, type Frame } from './dataflow';
 
 export interface Unscoped {
   query: DbQuery;
@@ -51,13 +51,25 @@ function pickedByClient(frame: Frame, q: DbQuery, client: readonly Source[]): bo
 /** Supabase clients that carry the signed-in user's session (cookies), so row-level security applies. */
 const USER_CLIENT = /^(await\s+)?(createServerClient|createRouteHandlerClient|createServerComponentClient|createServerActionClient|createPagesServerClient|createMiddlewareClient)\b/;
 
+/**
+ * `const supabase = createClient()` where the project's `createClient` (the Supabase Next.js template's
+ * lib/supabase/server.ts) returns `createServerClient(url, anonKey, { cookies })`: the caller's RLS client.
+ */
+function userClientFactory(model: WorkspaceModel, file: string, text: string): boolean {
+  const callee = /^(?:await\s+)?([A-Za-z_$][\w$.]*)\(/.exec(text)?.[1];
+  const target = callee ? functionNamed(model, file, callee) : undefined;
+  if (!target) return false;
+  const locals = new Set(target.assignments.filter((a) => USER_CLIENT.test(a.value.text)).map((a) => a.name));
+  return target.returns.some((r) => USER_CLIENT.test(r.text) || locals.has(r.text.trim()));
+}
+
 /** The DB client the query goes through was created with the caller's token (Supabase RLS) or for the caller. */
 function scopedClient(model: WorkspaceModel, frames: Frame[], frame: Frame, q: DbQuery): boolean {
   if (hasAny(q.call.chainSources, CALLER_TOKEN) && /^[\w$]+\(\)\./.test(q.call.callee)) return true;
   const root = q.call.root;
   if (!root || root === 'this') return false;
   const fromLocals = frames.some((f) =>
-    f.fn.assignments.some((a) => a.name === root && (hasAny(effectiveSources(frame, a.value), CALLER_TOKEN) || USER_CLIENT.test(a.value.text))),
+    f.fn.assignments.some((a) => a.name === root && (hasAny(effectiveSources(frame, a.value), CALLER_TOKEN) || USER_CLIENT.test(a.value.text) || userClientFactory(model, f.file, a.value.text))),
   );
   if (fromLocals) return true;
   const binding = model.files[frame.file]?.bindings.find((b) => b.name === root);
