@@ -30,3 +30,24 @@ module.exports = fp(async function authPlugin(fastify) {
   const leaks = scan.result.findings.filter((f) => f.rule === 'error-leak');
   if (leaks.length !== 1) throw new Error(`expected one finding, got ${leaks.length}`);
 });
+
+test('error-leak: a Supabase query error sent with a 500 is a leak; a 404 or a generic message is not', async () => {
+  await checkRule('error-leak', `
+//- app/api/docs/route.ts
+import { NextResponse } from 'next/server';
+import { createClient } from '@supabase/supabase-js';
+const supabase = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_ANON_KEY!);
+export async function GET(req: Request) {
+  const id = new URL(req.url).searchParams.get('id');
+  const { data, error } = await supabase.from('documents').select('title').eq('id', id).single();
+  if (error) return NextResponse.json({ error: error.message }, { status: 500 }); // expect: error-leak
+  return NextResponse.json(data);
+}
+export async function POST(req: Request) {
+  const { data, error } = await supabase.from('documents').select('title').limit(1).single();
+  if (error) return NextResponse.json({ error: 'could not load documents' }, { status: 500 }); // ok: error-leak
+  if (!data) return NextResponse.json({ error: error }, { status: 404 }); // ok: error-leak
+  return NextResponse.json(data);
+}
+`);
+});

@@ -93,6 +93,9 @@ export function member(scope: ValueScope, base: Val, prop: string): Val {
   }
   const sources = new Set<Source>();
   for (const s of base.sources) sources.add(WHOLE[s] ?? s);
+  // `const { data, error } = await supabase.from(…)…`: the query's error object (its message names tables,
+  // columns and constraints) is as internal as a caught exception.
+  if (prop === 'error' && base.sources.has('dbRecord')) sources.add('error');
   return withName({ sources, names: [...base.names] }, prop);
 }
 
