@@ -42,3 +42,20 @@ test('hono: inline wrapper around jwt() and a createMiddleware session are auth;
   assert.ok(auth('/app/tickets/:id'), 'createMiddleware session guard is auth');
   assert.equal(auth('/open/tickets/:id'), undefined);
 });
+
+test('hono: a wrapped rate limiter keeps the key its options name (per user), the default stays per IP', async () => {
+  const { model } = await scanFixture(`
+//- src/index.ts
+import { Hono } from 'hono';
+import rateLimit from 'express-rate-limit';
+const app = new Hono();
+app.use('/a/*', (c, next) => rateLimit({ windowMs: 60_000, limit: 10, keyGenerator: (req) => req.user.id })(c, next));
+app.use('/b/*', (c, next) => rateLimit({ windowMs: 60_000, limit: 10 })(c, next));
+app.post('/a/chat', (c) => c.json({}));
+app.post('/b/chat', (c) => c.json({}));
+export default app;
+`);
+  const limit = (path: string) => model.routes.find((r) => r.path === path)?.protections.find((p) => p.kind === 'rateLimit');
+  assert.equal(limit('/a/chat')?.keyedBy, 'user');
+  assert.equal(limit('/b/chat')?.keyedBy, 'ip');
+});

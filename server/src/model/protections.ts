@@ -180,7 +180,12 @@ function delegatedLibraryProtections(ctx: LinkContext, fn: FunctionFacts, site: 
     const r = ctx.resolveName(file, c.root);
     if (r.kind !== 'module') continue;
     const exportName = [r.exportName, ...factory.split('.').slice(1)].join('.');
-    for (const p of fromModule({ kind: 'other', text: factory, span: c.span }, r.module, exportName, site)) {
+    // The factory call itself (`rateLimiter({ keyGenerator })`) carries the options, e.g. what a limiter is keyed by.
+    const options = fn.calls.find((o) => o.callee === factory)?.args[0]?.props;
+    const ref: ExprRef = options
+      ? { kind: 'call', callee: { kind: 'other', text: factory, span: c.span }, args: [], text: factory, span: c.span, options: Object.fromEntries(options.map((o) => [o.path, o.value.text])) }
+      : { kind: 'other', text: factory, span: c.span };
+    for (const p of fromModule(ref, r.module, exportName, site)) {
       if (!out.some((o) => o.kind === p.kind)) out.push(p);
     }
   }
