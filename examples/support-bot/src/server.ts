@@ -5,6 +5,7 @@ import { authRouter } from './routes/auth';
 import { chatRouter } from './routes/chat';
 import { ticketsRouter } from './routes/tickets';
 import { adminRouter } from './routes/admin';
+import { usageRouter } from './routes/usage';
 import webhooks from './routes/webhooks';
 import { requireAuth } from './middleware/auth';
 
@@ -23,6 +24,7 @@ app.use('/api/auth', authRouter);
 app.use('/api/chat', requireAuth, chatRouter);
 app.use('/api/tickets', requireAuth, ticketsRouter);
 app.use('/api/admin', requireAuth, adminRouter);
+app.use('/api/usage', usageRouter);
 
 app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
   logger.error(err);
