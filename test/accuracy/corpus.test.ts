@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_IDS } from '../../rules/index';
-import { CORPUS, filesOf, labelsOf, listApps, materialise, prepare, stripMarkers, type App } from './lib/corpus';
+import { CORPUS, HOLDOUT, filesOf, labelsOf, listApps, materialise, prepare, stripMarkers, type App } from './lib/corpus';
 import { emptyScore, scoreApp, table, type RuleScore } from './lib/score';
 import type { Expectation } from '../helpers/fixture';
 
@@ -19,7 +19,10 @@ function withApp<T>(app: App, fn: (root: string) => T): T {
   }
 }
 
-const all = listApps().map((app) => ({ app, ...withApp(app, (root) => ({ labels: labelsOf(app, root), files: filesOf(root), texts: readAll(root) })) }));
+const load = (app: App) => ({ app, ...withApp(app, (root) => ({ labels: labelsOf(app, root), files: filesOf(root), texts: readAll(root) })) });
+const all = listApps().map(load);
+// The held-out apps get the same well-formedness checks, but corpus-wide coverage tests stay about the corpus.
+const holdout = existsSync(HOLDOUT) ? listApps(HOLDOUT).map(load) : [];
 
 function readAll(root: string): Record<string, string[]> {
   return Object.fromEntries(filesOf(root).map((f) => [f, readFileSync(join(root, f), 'utf8').split('\n')]));
@@ -27,22 +30,33 @@ function readAll(root: string): Record<string, string[]> {
 
 test('corpus: at least 12 apps, each with a package.json and at least one expected finding', () => {
   assert.ok(all.length >= 12, `only ${all.length} apps`);
-  for (const { app, files, labels } of all) {
+  for (const { app, files, labels } of [...all, ...holdout]) {
     assert.ok(files.includes('package.json'), `${app.name} has no package.json`);
     assert.ok(labels.some((l) => l.kind === 'expect'), `${app.name} has no expect labels`);
   }
 });
 
-test('corpus: the six frameworks are all represented', () => {
+function frameworksOf(apps: typeof all): string[] {
   const seen = new Set<string>();
-  for (const { texts } of all) {
+  for (const { texts } of apps) {
     for (const [file, lines] of Object.entries(texts)) {
       if (!file.endsWith('package.json')) continue;
       const deps = JSON.parse(lines.join('\n')).dependencies ?? {};
       for (const [dep, fw] of Object.entries(FRAMEWORKS)) if (deps[dep]) seen.add(fw);
     }
   }
-  assert.deepEqual([...seen].sort(), Object.values(FRAMEWORKS).sort());
+  return [...seen].sort();
+}
+
+test('corpus: the six frameworks are all represented', () => {
+  assert.deepEqual(frameworksOf(all), Object.values(FRAMEWORKS).sort());
+});
+
+test('holdout: at least 5 apps, kept apart from the corpus, covering the six frameworks between them', () => {
+  assert.ok(holdout.length >= 5, `only ${holdout.length} held-out apps`);
+  const corpusNames = new Set(all.map((a) => a.app.name));
+  for (const { app } of holdout) assert.ok(!corpusNames.has(app.name), `${app.name} is in both corpus and holdout`);
+  assert.deepEqual(frameworksOf(holdout), Object.values(FRAMEWORKS).sort());
 });
 
 test('corpus: every rule id has both an expected finding and a hard negative somewhere', () => {
@@ -54,7 +68,7 @@ test('corpus: every rule id has both an expected finding and a hard negative som
 });
 
 test('corpus: labels name known rules, point at existing lines, and never say expect and ok for one line', () => {
-  for (const { app, labels, texts } of all) {
+  for (const { app, labels, texts } of [...all, ...holdout]) {
     const history = new Set((app.history ?? []).flatMap((s) => Object.keys(s)));
     const keys = new Map<string, Expectation['kind']>();
     for (const l of labels) {
@@ -74,7 +88,7 @@ test('corpus: labels name known rules, point at existing lines, and never say ex
 
 test('corpus: the repository holds no credential-shaped strings; fakes are generated when an app is materialised', () => {
   const SHAPES = [/AKIA(?!IOSFODNN7EXAMPLE)[A-Z2-7]{16}/, /sk-proj-[A-Za-z0-9]{20}/, /sk_live_[A-Za-z0-9]{20}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /xoxb-\d{6,}/];
-  for (const app of listApps()) {
+  for (const app of [...listApps(), ...holdout.map((h) => h.app)]) {
     for (const f of filesOf(app.dir)) {
       const text = readFileSync(join(app.dir, f), 'utf8');
       for (const re of SHAPES) assert.ok(!re.test(text), `${app.name}/${f} holds a credential-shaped string (${re})`);

@@ -1,7 +1,8 @@
 // `npm run accuracy`: scans every app of the labelled corpus (test/accuracy/corpus/) with the built library bundle
 // and prints per-rule precision/recall plus every FP/FN (file:line), and writes test/.artifacts/accuracy.json.
 // It measures, it does not gate: exit 0 unless something crashes. Needs `npm run build` first (the npm script does it).
-// Usage: node test/accuracy/run.mjs [app-name ...] [--keep] [--doc]
+// Usage: node test/accuracy/run.mjs [app-name ...] [--keep] [--doc] [--holdout]
+//   --holdout scores the held-out apps (test/accuracy/holdout/) instead of the corpus, into accuracy-holdout.json;
 //   --keep leaves the materialised apps in the temp folder; --doc rewrites the generated block of docs/accuracy.md.
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,9 @@ const score = await tsImport('./lib/score.ts', import.meta.url);
 
 const scores = new Map(lib.RULE_IDS.map((id) => [id, score.emptyScore(id)]));
 const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const apps = corpus.listApps().filter((a) => !names.length || names.includes(a.name));
+const holdout = process.argv.includes('--holdout');
+if (holdout && process.argv.includes('--doc')) throw new Error('--doc rewrites the corpus block; the holdout is recorded by hand');
+const apps = corpus.listApps(holdout ? corpus.HOLDOUT : corpus.CORPUS).filter((a) => !names.length || names.includes(a.name));
 const keep = process.argv.includes('--keep');
 if (names.length && process.argv.includes('--doc')) throw new Error('--doc needs the whole corpus (no app names)');
 let durationMs = 0;
@@ -39,12 +42,12 @@ for (const app of apps) {
 
 const rows = [...scores.values()];
 const total = score.totals(rows);
-console.log(`Accuracy over ${apps.length} corpus apps\n`);
+console.log(`Accuracy over ${apps.length} ${holdout ? 'held-out' : 'corpus'} apps\n`);
 console.log(score.table(rows));
 console.log(`\n## False positives / false negatives\n`);
 console.log(score.missList(rows) || '(none)');
 
-const out = join(here, '../.artifacts/accuracy.json');
+const out = join(here, `../.artifacts/${holdout ? 'accuracy-holdout' : 'accuracy'}.json`);
 mkdirSync(dirname(out), { recursive: true });
 const strip = ({ rule, tp, fp, fn, fps, fns }) => ({ rule, tp, fp, fn, fps, fns });
 writeFileSync(out, JSON.stringify({ apps: apps.map((a) => a.name), rules: rows.map(strip), total: strip(total), scanMs: durationMs }, null, 2) + '\n');

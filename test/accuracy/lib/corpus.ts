@@ -20,6 +20,8 @@ import { FAKE } from '../../helpers/fake-secrets';
 import { expectations, readTree, type Expectation } from '../../helpers/fixture';
 
 export const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
+/** Held-out apps: same conventions, never used to tune rules, scored only with `run.mjs --holdout`. */
+export const HOLDOUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'holdout');
 const LABEL_FILES = new Set(['expect.json', 'history.json', '_history']);
 
 export interface HistoryStep { [path: string]: string | null }

@@ -1,0 +1,6 @@
+import { Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('processed_events')
+export class ProcessedEvent {
+  @PrimaryColumn() id!: string;
+}

@@ -1,0 +1,3 @@
+export function GET() { // ok: auth-missing
+  return Response.json({ ok: true });
+}
