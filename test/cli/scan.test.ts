@@ -123,3 +123,26 @@ test('baseline: accepted findings are hidden and counted, new ones still reporte
   assert.equal(after.findings.length, 0);
   assert.equal(after.stats.baselined, before.findings.length);
 });
+
+test('a workspace big enough for worker threads scans code naming Object.prototype members', () => {
+  // Over 200 files switches extraction to worker threads; `return valueOf(n)` once crashed a worker and the
+  // CLI exited 2 without a word.
+  const files: Record<string, string> = { 'package.json': '{"name":"many"}' };
+  for (let i = 0; i < 240; i++) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n`;
+  files['src/server.ts'] = [
+    "import express from 'express';",
+    'const app = express();',
+    "app.get('/health', (req, res) => {",
+    '  if (!req.query.n) return valueOf(req.query.n);',
+    '  return res.json({ ok: toString() });',
+    '});',
+    'function valueOf(v: unknown) { return v; }',
+  ].join('\n');
+  const root = writeFixture(files);
+  const r = runCli(['scan', root, '--format', 'json', '--fail-on', 'never', '--no-cache']);
+  assert.equal(r.code, 0, `stderr: ${r.stderr}`);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.stats.analyzedFiles, 1);
+  assert.deepEqual(report.stats.skipped, []);
+  assert.deepEqual(report.routes.map((r: { path: string }) => r.path), ['/health']);
+});

@@ -26,8 +26,9 @@ async function main(argv: string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}" (try readiness --help)`);
     return await command({ ...args, positionals: args.positionals.slice(1) });
   } catch (e) {
-    const err = e as Error;
-    process.stderr.write(`readiness: ${err.message.split('\n')[0]}\n`);
+    // Anything can be thrown (a worker's DOMException arrives as {}): never exit 2 without a line on stderr.
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`readiness: ${(err.message || 'internal error').split('\n')[0]}\n`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
@@ -37,7 +38,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  () => {
+  (e) => {
+    process.stderr.write(`readiness: internal error (${String(e)})\n`);
     process.exitCode = 2;
   },
 );

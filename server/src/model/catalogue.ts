@@ -144,8 +144,16 @@ export const IDENTITY_CALLS =
 /** Calls that read a session/token without verifying it. */
 export const SESSION_CALLS = /(^|\.)(jwt\.decode|jsonwebtoken\.decode|decodeJwt|jwtDecode|decode)$/;
 
+/**
+ * A lookup table without Object.prototype: code names like `valueOf` or `toString` must miss, not return the
+ * inherited function (a function in the facts breaks the worker-thread transfer and the cache).
+ */
+function table(entries: Record<string, number>): Record<string, number> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, number>, entries));
+}
+
 /** Exception classes and helpers → the HTTP status they end the request with. */
-export const EXCEPTION_STATUS: Record<string, number> = {
+export const EXCEPTION_STATUS: Record<string, number> = table({
   UnauthorizedException: 401,
   UnauthorizedError: 401,
   AuthenticationError: 401,
@@ -169,10 +177,10 @@ export const EXCEPTION_STATUS: Record<string, number> = {
   badRequest: 400,
   tooManyRequests: 429,
   internalServerError: 500,
-};
+});
 
 /** `HttpStatus.FORBIDDEN`, `StatusCodes.UNAUTHORIZED` → number. */
-export const STATUS_NAMES: Record<string, number> = {
+export const STATUS_NAMES: Record<string, number> = table({
   OK: 200,
   CREATED: 201,
   ACCEPTED: 202,
@@ -189,7 +197,7 @@ export const STATUS_NAMES: Record<string, number> = {
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-};
+});
 
 /** Header names that carry credentials (→ `authHeader`). */
 export const AUTH_HEADERS = /^(authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|proxy-authorization|x-token)$/;

@@ -6,4 +6,13 @@ import { extractOne } from './index';
 import type { PendingFile } from './workers';
 
 const files = workerData as PendingFile[];
-files.forEach((f, index) => parentPort!.postMessage({ index, outcome: extractOne(f.file, f.text) }));
+files.forEach((f, index) => {
+  const outcome = extractOne(f.file, f.text);
+  try {
+    parentPort!.postMessage({ index, outcome });
+  } catch (e) {
+    // Facts that cannot cross the thread boundary skip this one file instead of killing the whole scan.
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    parentPort!.postMessage({ index, outcome: { file: f.file, skipped: `could not be analysed: ${reason}` } });
+  }
+});

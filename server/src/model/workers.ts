@@ -38,7 +38,8 @@ export async function extractInWorkers(pending: PendingFile[], onProgress?: (don
             results[indices[msg.index]] = msg.outcome;
             onProgress?.(++done);
           });
-          worker.once('error', reject);
+          // A worker's uncaught value may not be an Error (a DOMException arrives as {}): name the failure.
+          worker.once('error', (e) => reject(e instanceof Error && e.message ? e : new Error(`parse worker failed: ${String(e)}`)));
           worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`parse worker exited with ${code}`))));
         }),
     ),
