@@ -63,16 +63,32 @@ function parseOptions(rule: Rule<unknown>, raw: unknown): unknown {
   return parsed.data;
 }
 
+/** ` (did you mean auth-missing?)` for a near miss of a rule id, so a typo is a one-glance fix. */
+function suggestRule(id: string): string {
+  const near = Object.keys(RULES).find((r) => r.startsWith(id) || id.startsWith(r) || editDistance(r, id) <= 2);
+  return near ? ` (did you mean ${near}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** Validate every configured rule id and its options up front, so a bad config fails with the field named. */
-export function validateRuleConfig(config: ReadinessConfig): void {
+export function validateRuleConfig(config: ReadinessConfig, file = 'readiness.config.json'): void {
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = RULES[id];
-    if (!rule) throw new Error(`readiness.config.json: rules.${id}: unknown rule id`);
+    if (!rule) throw new Error(`${file}: rules.${id}: unknown rule id${suggestRule(id)}`);
     if (typeof setting !== 'string' && setting.options !== undefined) {
       try {
         parseOptions(rule, setting.options);
       } catch (e) {
-        throw new Error(`readiness.config.json: ${(e as Error).message}`);
+        throw new Error(`${file}: ${(e as Error).message}`);
       }
     }
   }

@@ -27,7 +27,7 @@ export interface ScanResult {
 export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const config = options.config ?? loadConfig(root, options.configFile);
-  validateRuleConfig(config);
+  validateRuleConfig(config, options.configFile);
   const built = await buildModel(root, config, options);
   const model = options.history ? { ...built, history: await scanHistory(root, options.history) } : built;
   const result = runRules(model, config, { baseline: options.baseline });

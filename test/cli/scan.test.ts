@@ -93,6 +93,14 @@ test('a bad config is exit 2 with a message naming the field', () => {
   assert.match(r4.stderr, /not valid JSON/);
 });
 
+test('a misspelt rule id in --config FILE names that file and suggests the rule', () => {
+  const root = writeFixture({ 'ci/strict.json': JSON.stringify({ rules: { 'auth-missin': 'off' } }) });
+  const r = runCli(['scan', root, '--config', join(root, 'ci/strict.json')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /strict\.json: rules\.auth-missin: unknown rule id \(did you mean auth-missing\?\)/);
+  assert.doesNotMatch(r.stderr, /readiness\.config\.json/);
+});
+
 test('an empty folder scans cleanly', () => {
   const root = mkdtempSync(join(tmpdir(), 'readiness-empty-'));
   const r = runCli(['scan', root, '--format', 'json']);

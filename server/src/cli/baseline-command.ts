@@ -11,8 +11,9 @@ import { resolveRoot } from './scan-command';
 export async function baselineCommand(args: ParsedArgs): Promise<number> {
   const dirArg = args.positionals[0] ?? '.';
   const root = resolveRoot(dirArg);
-  const config = loadConfig(root, typeof args.flags.config === 'string' ? resolve(args.flags.config) : undefined);
-  const scan = await scanWorkspace(root, { config, cache: !args.flags['no-cache'] });
+  const configFile = typeof args.flags.config === 'string' ? resolve(args.flags.config) : undefined;
+  const config = loadConfig(root, configFile);
+  const scan = await scanWorkspace(root, { config, configFile, cache: !args.flags['no-cache'] });
   const out = typeof args.flags.output === 'string' ? resolve(args.flags.output) : join(root, config.baseline ?? BASELINE_FILE);
   writeBaseline(out, createBaseline(scan.result.findings));
   process.stderr.write(`readiness: wrote ${scan.result.findings.length} findings to ${out}\n`);

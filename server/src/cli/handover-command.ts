@@ -26,8 +26,9 @@ export async function handoverCommand(args: ParsedArgs): Promise<number> {
   const root = resolveRoot(dirArg);
   const output = typeof args.flags.output === 'string' ? resolve(args.flags.output) : undefined;
   if (output && existsSync(output)) throw new Error(`${args.flags.output} already exists: choose another --output or move it away`);
-  const config = loadConfig(root, typeof args.flags.config === 'string' ? resolve(args.flags.config) : undefined);
-  const scan = await scanWorkspace(root, { config, cache: !args.flags['no-cache'] });
+  const configFile = typeof args.flags.config === 'string' ? resolve(args.flags.config) : undefined;
+  const config = loadConfig(root, configFile);
+  const scan = await scanWorkspace(root, { config, configFile, cache: !args.flags['no-cache'] });
   const markdown = renderHandover(scan, { name: serviceName(root), date: new Date().toISOString().slice(0, 10) });
   if (!output) {
     process.stdout.write(markdown);

@@ -52,6 +52,7 @@ export async function scanCommand(args: ParsedArgs): Promise<number> {
   const progress = progressReporter();
   const scan = await scanWorkspace(root, {
     config,
+    configFile,
     baseline: loadBaseline(root, baselineFlag, config.baseline),
     cache: !args.flags['no-cache'],
     onProgress: progress.update,
