@@ -27,7 +27,8 @@ export const healthMissing = defineRule({
     const file = repoAnchor(ctx.model, routes[0].file);
     if (!file) return [];
     const message =
-      `None of the ${routes.length} routes is a health endpoint: load balancers, uptime checks and on-call cannot tell ` +
+      `${routes.length === 1 ? 'The only route is not' : `None of the ${routes.length} routes is`} a health endpoint: ` +
+      'load balancers, uptime checks and on-call cannot tell ' +
       'whether the API is up. Add GET /health that checks the database (and the LLM provider, with a short timeout) and returns 200.';
     return [ctx.finding({ message, file, span: FILE_START, route: null, key: 'health-missing' })];
   },

@@ -57,6 +57,18 @@ test('text output is the default and summarises routes and findings', () => {
   assert.match(r.stdout, /\d+ routes?, \d+ findings?/);
 });
 
+test('text summary counts are singular for one and lines carry no trailing spaces', () => {
+  const fixture = 'test/fixtures/fastify-cjs';
+  const json = JSON.parse(runCli(['scan', fixture, '--format', 'json', '--fail-on', 'never']).stdout);
+  const count = (sev: string) => json.findings.filter((f: { severity: string }) => f.severity === sev).length;
+  const word = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  assert.ok([count('error'), count('warning')].includes(1), 'the fixture has exactly one error or one warning');
+  const r = runCli(['scan', fixture, '--fail-on', 'never']);
+  assert.ok(r.stdout.includes(`(${word(count('error'), 'error')}, ${word(count('warning'), 'warning')}, ${count('info')} info)`), r.stdout);
+  const trailing = r.stdout.split('\n').filter((l) => /\s$/.test(l));
+  assert.deepEqual(trailing, []);
+});
+
 test('--output writes the report to a file', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'readiness-out-')), 'r.json');
   const r = runCli(['scan', EXAMPLE, '--format', 'json', '--output', out, '--fail-on', 'never']);

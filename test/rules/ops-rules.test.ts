@@ -21,6 +21,13 @@ test('health-missing: reported at package.json line 1 when no route is a health 
   assert.match(fs[0].message, /None of the \d+ routes is a health endpoint/);
 });
 
+test('health-missing: a single route reads naturally ("The only route", not "None of the 1 routes")', async () => {
+  const server = "import express from 'express';\nconst app = express();\napp.get('/api/tickets', (_q, r) => r.json([]));\n";
+  const { result } = await scanFixture({ 'package.json': PKG(), 'src/server.ts': server });
+  const [f] = of('health-missing', result.findings);
+  assert.match(f.message, /^The only route is not a health endpoint: load balancers/);
+});
+
 test('health-missing: a /healthz route, a health library or no routes at all stay quiet', async () => {
   const withRoute = await scanFixture({ 'package.json': PKG(), 'src/server.ts': SERVER() + "app.get('/healthz', (_q, r) => r.send('ok'));\n" });
   assert.deepEqual(of('health-missing', withRoute.result.findings), []);

@@ -22,7 +22,7 @@ export function toText(scan: ScanResult, options: TextOptions): string {
   for (const c of scorecard.checks) {
     const status = paint(statusColor[c.status], `${STATUS_ICON[c.status]} ${STATUS_LABEL[c.status].padEnd(7)}`);
     const count = c.findings ? plural(c.findings, 'finding') : '';
-    out.push(`  ${status} ${c.title.padEnd(width)}  ${count}`);
+    out.push(`  ${status} ${c.title.padEnd(width)}  ${count}`.trimEnd());
   }
   out.push('');
   const byFile = new Map<string, typeof result.findings>();
@@ -39,7 +39,7 @@ export function toText(scan: ScanResult, options: TextOptions): string {
   for (const f of result.findings) counts[f.severity]++;
   const summary = [
     plural(model.routes.length, 'route'),
-    `${plural(result.findings.length, 'finding')} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info)`,
+    `${plural(result.findings.length, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`,
   ];
   if (result.baselined) summary.push(`${result.baselined} baselined`);
   if (result.suppressed) summary.push(`${result.suppressed} suppressed`);
