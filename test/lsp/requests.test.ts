@@ -92,3 +92,16 @@ test('a request waiting for pending analysis is cancellable', async () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('readiness/scorecard, routes and rescan answer when the client leaves the params out (Neovim sends none)', async () => {
+  await withServer(async (client, root) => {
+    const card = (await client.connection.sendRequest('readiness/scorecard')) as ScorecardResult;
+    assert.equal(card.folder, uriOf(root));
+    const routes = (await client.connection.sendRequest('readiness/routes')) as RouteInfo[];
+    assert.ok(routes.some((r) => r.path === '/api/tickets/:id'));
+    const rescanned = (await client.connection.sendRequest('readiness/rescan')) as { folders: number };
+    assert.equal(rescanned.folders, 1);
+    const named = (await client.connection.sendRequest('readiness/scorecard', { folder: uriOf(root) })) as ScorecardResult;
+    assert.equal(named.folder, uriOf(root));
+  });
+});

@@ -4,6 +4,7 @@
  * `readiness/*` requests and the `readiness.applyFixes` command.
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -11,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { version } from '../cli/version';
-import { APPLY_FIXES_COMMAND, FIX_ALL_KIND } from '../protocol';
+import { APPLY_FIXES_COMMAND, FIX_ALL_KIND, type FolderParams } from '../protocol';
 import { rescanType, routesType, scorecardType } from './messages';
 import { registerProbe } from './probe';
 import { applyFixes, codeActions, rescan, routes, scorecard } from './requests';
@@ -45,9 +46,9 @@ export function registerHandlers(connection: Connection): Session {
   registerDocumentSync(connection, session);
   registerWorkspaceEvents(connection, session);
   connection.onCodeAction((params, token) => codeActions(session, params, token));
-  connection.onRequest(scorecardType, (params, token) => scorecard(session, params, token));
-  connection.onRequest(routesType, (params, token) => routes(session, params, token));
-  connection.onRequest(rescanType, (params, token) => rescan(session, params, token));
+  onFolderRequest(connection, scorecardType.method, (params, token) => scorecard(session, params, token));
+  onFolderRequest(connection, routesType.method, (params, token) => routes(session, params, token));
+  onFolderRequest(connection, rescanType.method, (params, token) => rescan(session, params, token));
   connection.onExecuteCommand((params, token) => {
     if (params.command === APPLY_FIXES_COMMAND) return applyFixes(session, params.arguments?.[0], token);
     return undefined;
@@ -55,6 +56,19 @@ export function registerHandlers(connection: Connection): Session {
   registerProbe(connection, session);
   session.documents.listen(connection);
   return session;
+}
+
+/**
+ * `{ folder? }` requests whose params may be left out: Neovim's `request(method, nil)` omits them and an empty Lua
+ * table is sent as `[]`. A typed registration rejects both ("defines 1 params but received none"), so the method is
+ * registered by name and the token is taken from the end of the arguments.
+ */
+function onFolderRequest(connection: Connection, method: string, run: (params: FolderParams | undefined, token: CancellationToken) => Promise<unknown>): void {
+  connection.onRequest(method, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    const first = args.length > 1 ? args[0] : undefined;
+    return run(first && typeof first === 'object' && !Array.isArray(first) ? (first as FolderParams) : undefined, token);
+  });
 }
 
 function registerDocumentSync(connection: Connection, session: Session): void {
