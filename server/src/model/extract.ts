@@ -53,6 +53,11 @@ const NEEDS_AST = new RegExp(
 
 export class ParseError extends Error {}
 
+/** Whether extracting this file will parse it (a collector wants it or it looks like server code). Cheap: text only. */
+export function needsParse(file: string, text: string, collectors: readonly Collector[]): boolean {
+  return NEEDS_AST.test(text) || collectors.some((c) => c.mayApply(text, file));
+}
+
 /**
  * Extract facts from one file. Throws ParseError when the file cannot be parsed into anything useful (the caller
  * records it in `stats.skipped`).

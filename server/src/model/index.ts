@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ReadinessConfig } from '../config';
 import { ALL_COLLECTORS, ADAPTERS } from './collectors';
 import { discover, looksMinified, readTextFile, type DiscoveredText } from './discover';
-import { extractFile, hashText, ParseError } from './extract';
+import { extractFile, hashText, needsParse, ParseError } from './extract';
 import { createLinkContext, linkRoutes } from './link';
 import { ModuleResolver } from './resolver';
 import { packageDependencies, textFacts } from './text-facts';
@@ -93,15 +93,7 @@ export class WorkspaceIndex {
         this.options.onProgress?.(++done, found.sources.length);
       } else pending.push({ file, text, hash });
     }
-    const threshold = this.options.workerThreshold ?? 400;
-    const outcomes =
-      threshold > 0 && pending.length > threshold
-        ? await extractInWorkers(pending, (n) => this.options.onProgress?.(done + n, found.sources.length))
-        : pending.map((p, i) => {
-            const outcome = extractOne(p.file, p.text);
-            this.options.onProgress?.(done + i + 1, found.sources.length);
-            return outcome;
-          });
+    const outcomes = await this.extractPending(pending, (n) => this.options.onProgress?.(done + n, found.sources.length));
     for (let i = 0; i < outcomes.length; i++) {
       const outcome = outcomes[i];
       cache?.set(outcome.file, pending[i].hash, outcome, found.stats.get(outcome.file));
@@ -114,6 +106,34 @@ export class WorkspaceIndex {
     for (const entry of found.texts) this.loadText(entry);
     this.resolver = undefined;
     this.invalidate();
+  }
+
+  /**
+   * Extract what the cache did not have. Only files that need a parse are worth a worker thread (each worker pays
+   * TypeScript's load time); text-only files (secret and suppression scans) stay on this thread.
+   */
+  private async extractPending(pending: { file: string; text: string }[], onProgress: (n: number) => void): Promise<ExtractOutcome[]> {
+    const threshold = this.options.workerThreshold ?? 400;
+    const outcomes: ExtractOutcome[] = new Array(pending.length);
+    const parseIdx: number[] = [];
+    let n = 0;
+    pending.forEach((p, i) => {
+      if (threshold > 0 && needsParse(p.file, p.text, ALL_COLLECTORS)) parseIdx.push(i);
+      else {
+        outcomes[i] = extractOne(p.file, p.text);
+        onProgress(++n);
+      }
+    });
+    if (parseIdx.length > threshold) {
+      const parsed = await extractInWorkers(parseIdx.map((i) => pending[i]), (k) => onProgress(n + k));
+      parseIdx.forEach((i, k) => (outcomes[i] = parsed[k]));
+    } else {
+      for (const i of parseIdx) {
+        outcomes[i] = extractOne(pending[i].file, pending[i].text);
+        onProgress(++n);
+      }
+    }
+    return outcomes;
   }
 
   private useCached(file: string, outcome: { facts: FileFacts } | { skipped: string }): void {
