@@ -104,3 +104,18 @@ test('DKIM selectors come from the mail configuration in --routes-from when none
     await t.close();
   }
 });
+
+test('an unreachable target: health is an error (no verdict), not a failing health endpoint', async () => {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const r = await cli([`http://127.0.0.1:${port}/`, '--format', 'json', '--timeout', '2000']);
+  assert.equal(r.code, 1, r.stderr);
+  const health = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'health');
+  assert.equal(health.status, 'error');
+  assert.match(health.summary, /could be reached \(ECONNREFUSED\)/);
+});

@@ -27,6 +27,10 @@ export async function healthCheck(ctx: ProbeContext): Promise<{ check: ProbeChec
       tried.push({ request: `GET ${path}`, error: errorCode(e) });
     }
   }
+  // Nothing answered at all (connection refused, timeouts): no verdict on health, the target is down or unreachable.
+  if (tried.length && tried.every((t) => 'error' in t)) {
+    return { check: check('health', 'error', `no health path could be reached (${String(tried[0].error)})`, { tried, fromCode }) };
+  }
   const summary = fromCode.length ? `the health route(s) in code do not answer 2xx (${fromCode.join(', ')})` : `no health endpoint answers 2xx (tried ${tried.length} paths)`;
   return { check: check('health', 'fail', summary, { tried, fromCode }) };
 }
