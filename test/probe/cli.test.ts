@@ -119,3 +119,24 @@ test('an unreachable target: health is an error (no verdict), not a failing heal
   assert.equal(health.status, 'error');
   assert.match(health.summary, /could be reached \(ECONNREFUSED\)/);
 });
+
+test('auth-bypass names three open routes and counts the rest', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"rows":[1,2,3]}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const routes = ['tickets', 'users', 'orders', 'invoices', 'reports'].map((n) => `app.get('/api/${n}', requireAuth, (req, res) => res.json([]));`);
+  const root = writeFixture({
+    'package.json': JSON.stringify({ name: 'fx', dependencies: { express: '^4.19.0' } }),
+    'src/server.ts': ["import express from 'express';", "import { requireAuth } from './auth';", 'const app = express();', ...routes].join('\n'),
+    'src/auth.ts': "export function requireAuth(req: any, res: any, next: any) { if (!req.headers.authorization) return res.status(401).end(); next(); }\n",
+  });
+  try {
+    const r = await cli([`http://127.0.0.1:${port}/`, '--format', 'json', '--routes-from', root, '--timeout', '2000']);
+    const auth = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'auth-bypass');
+    assert.equal(auth.status, 'fail', auth.summary);
+    assert.match(auth.summary, /^5 private route\(s\) answer without credentials: GET \/api\/\w+, GET \/api\/\w+, GET \/api\/\w+ and 2 more$/);
+  } finally {
+    server.close();
+  }
+});

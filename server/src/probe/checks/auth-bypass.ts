@@ -44,7 +44,8 @@ export async function authBypassCheck(ctx: ProbeContext): Promise<ProbeCheck> {
   const status = worst(routes.map((r) => r.status));
   const open = routes.filter((r) => r.status === 'fail');
   const summary = open.length
-    ? `${open.length} private route(s) answer without credentials: ${open.slice(0, 3).map((r) => r.route).join(', ')}`
+    ? `${open.length} private route(s) answer without credentials: ${open.slice(0, 3).map((r) => r.route).join(', ')}` +
+      (open.length > 3 ? ` and ${open.length - 3} more` : '')
     : `${routes.length} private route(s) refuse anonymous requests${notProbed.some((n) => n.includes('budget')) ? '; budget spent before the rest' : ''}`;
   return check('auth-bypass', routes.length ? status : 'skip', routes.length ? summary : 'request budget spent before any route was probed', { routes, notProbed });
 }
