@@ -166,3 +166,17 @@ test('a workspace big enough for worker threads scans code naming Object.prototy
   assert.deepEqual(report.stats.skipped, []);
   assert.deepEqual(report.routes.map((r: { path: string }) => r.path), ['/health']);
 });
+
+test('an option another command reads, or a second folder, is a usage error instead of being ignored', () => {
+  for (const [args, message] of [
+    [['handover', EXAMPLE, '--format', 'json'], /handover has no option --format/],
+    [['scan', EXAMPLE, '--budget', '5'], /scan has no option --budget/],
+    [['baseline', EXAMPLE, '--fail-on', 'never'], /baseline has no option --fail-on/],
+    [['scan', EXAMPLE, 'src'], /scan takes one folder \(unexpected "src"\)/],
+  ] as const) {
+    const r = runCli([...args]);
+    assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+});

@@ -15,6 +15,31 @@ export const COMMANDS: Record<string, Command> = {
   probe: (args) => import('./probe-command').then((m) => m.probeCommand(args)),
 };
 
+/** What each command reads: anything else is a usage error, not silently ignored (`handover --format json`). */
+const GLOBAL_OPTIONS = ['help', 'version', 'debug', 'no-color'];
+const COMMAND_OPTIONS: Record<string, { options: string[]; positionals: number; what: string }> = {
+  scan: { options: ['format', 'output', 'fail-on', 'config', 'baseline', 'history', 'history-depth', 'no-cache'], positionals: 1, what: 'one folder' },
+  baseline: { options: ['output', 'config', 'no-cache'], positionals: 1, what: 'one folder' },
+  handover: { options: ['output', 'config', 'no-cache'], positionals: 1, what: 'one folder' },
+  lsp: { options: ['stdio', 'node-ipc', 'socket', 'clientProcessId'], positionals: 0, what: 'no arguments' },
+  probe: {
+    options: ['format', 'output', 'routes-from', 'domain', 'dkim-selector', 'dns-server', 'ca', 'header', 'http-url', 'allow-burst', 'burst', 'allow-post', 'budget', 'timeout'],
+    positionals: 1,
+    what: 'one URL',
+  },
+};
+
+/** Throw a one-line usage error for an option the command does not read or a surplus argument. */
+export function checkCommandArgs(name: string, args: ParsedArgs): void {
+  const spec = COMMAND_OPTIONS[name];
+  if (!spec) return;
+  for (const flag of [...Object.keys(args.flags), ...Object.keys(args.lists)]) {
+    if (!GLOBAL_OPTIONS.includes(flag) && !spec.options.includes(flag)) throw new Error(`${name} has no option --${flag} (see readiness --help)`);
+  }
+  const extra = args.positionals[spec.positionals];
+  if (extra !== undefined) throw new Error(`${name} takes ${spec.what} (unexpected "${extra}")`);
+}
+
 export function usage(): string {
   return `Launch Readiness: is the API behind your AI chatbot ready for real customers?
 

@@ -4,7 +4,7 @@
  * stderr, a stack only with --debug).
  */
 import { parseArgs } from './args';
-import { COMMANDS, usage } from './commands';
+import { COMMANDS, checkCommandArgs, usage } from './commands';
 import { version } from './version';
 
 export class UsageError extends Error {}
@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (try readiness --help)`);
+    checkCommandArgs(name, { ...args, positionals: args.positionals.slice(1) });
     return await command({ ...args, positionals: args.positionals.slice(1) });
   } catch (e) {
     // Anything can be thrown (a worker's DOMException arrives as {}): never exit 2 without a line on stderr.
