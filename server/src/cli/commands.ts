@@ -49,8 +49,8 @@ Usage:
   readiness probe URL [--format text|json|markdown] [--output FILE] [--routes-from DIR] [--domain NAME]
                  [--dkim-selector S]... [--dns-server HOST:PORT] [--ca FILE] [--header "Name: value"]...
                  [--http-url URL] [--allow-burst] [--burst N] [--allow-post] [--budget N] [--timeout MS]
-  readiness baseline [DIR] [--output FILE]
-  readiness handover [DIR] [--output FILE]
+  readiness baseline [DIR] [--output FILE] [--config FILE]
+  readiness handover [DIR] [--output FILE] [--config FILE]
   readiness lsp [--stdio]
   readiness --version | --help
 
