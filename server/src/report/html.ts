@@ -11,7 +11,7 @@ export function htmlEscape(s: string): string {
 
 const CSS = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1f24}table{border-collapse:collapse;margin:1rem 0}
 td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}.pass{color:#1a7f37}.warn{color:#9a6700}
-.fail{color:#cf222e;font-weight:600}.unknown{color:#57606a}.error{color:#cf222e}.warning{color:#9a6700}.info{color:#0969da}code{font-size:13px}`;
+.fail{color:#cf222e;font-weight:600}.unknown{color:#57606a}.error{color:#cf222e}.warning{color:#9a6700}.info{color:#0969da}code{font-size:13px}.rule{white-space:nowrap}`;
 
 export function toHtml(scan: ScanResult): string {
   const { scorecard, result, model } = scan;
@@ -20,7 +20,7 @@ export function toHtml(scan: ScanResult): string {
     .map((c) => `<tr><td>${e(c.title)}</td><td class="${c.status}">${STATUS_ICON[c.status]} ${STATUS_LABEL[c.status]}</td><td>${c.findings}</td><td>${e(c.whatBreaks)}</td></tr>`)
     .join('\n');
   const findings = result.findings
-    .map((f) => `<tr><td class="${f.severity}">${f.severity}</td><td><code>${e(f.file)}:${f.span.line}</code></td><td>${e(f.message)}</td><td><a href="${e(f.docsUrl)}">${e(f.rule)}</a></td></tr>`)
+    .map((f) => `<tr><td class="${f.severity}">${f.severity}</td><td><code>${e(f.file)}:${f.span.line}</code></td><td>${e(f.message)}</td><td class="rule"><a href="${e(f.docsUrl)}">${e(f.rule)}</a></td></tr>`)
     .join('\n');
   const routes = model.routes
     .map((r) => {
