@@ -180,3 +180,14 @@ test('an option another command reads, or a second folder, is a usage error inst
     assert.equal(r.stdout, '');
   }
 });
+
+test('a folder without HTTP routes says so under the verdict instead of a bare pass', () => {
+  const root = writeFixture({ 'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n' });
+  const r = runCli(['scan', root]);
+  assert.equal(r.code, 0, r.stderr);
+  const [verdict, note] = r.stdout.split('\n');
+  assert.match(verdict, /Support-ready/);
+  assert.match(note, /^No HTTP routes found .*is this the API folder\?/);
+  const withRoutes = runCli(['scan', EXAMPLE, '--fail-on', 'never']);
+  assert.doesNotMatch(withRoutes.stdout, /No HTTP routes found/);
+});

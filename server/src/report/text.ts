@@ -17,7 +17,12 @@ export function toText(scan: ScanResult, options: TextOptions): string {
   const sevColor = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
   const out: string[] = [];
   const { scorecard, result, model } = scan;
-  out.push(paint('bold', verdictLine(scorecard)), '');
+  out.push(paint('bold', verdictLine(scorecard)));
+  // A pass with no routes usually means the wrong folder was scanned, not a ready API: say so under the verdict.
+  if (!model.routes.length) {
+    out.push(paint('yellow', 'No HTTP routes found (Express, Fastify, Next.js, NestJS, Hono, Koa): is this the API folder? The route checks had nothing to judge.'));
+  }
+  out.push('');
   const width = Math.max(...scorecard.checks.map((c) => c.title.length));
   for (const c of scorecard.checks) {
     const status = paint(statusColor[c.status], `${STATUS_ICON[c.status]} ${STATUS_LABEL[c.status].padEnd(7)}`);
