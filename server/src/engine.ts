@@ -9,6 +9,7 @@ import { CHECKLIST } from '../../rules/checklist';
 import { RULES } from '../../rules/index';
 import type { WorkspaceModel } from './model/types';
 import { readSourceText } from './source-text';
+import { suggestRule } from './rule-names';
 
 export const DOCS_BASE = 'https://github.com/launch-readiness/launch-readiness/blob/main/';
 
@@ -61,22 +62,6 @@ function parseOptions(rule: Rule<unknown>, raw: unknown): unknown {
     throw new Error(`rules.${rule.meta.id}.options.${issue.path.map(String).join('.')}: ${issue.message}`);
   }
   return parsed.data;
-}
-
-/** ` (did you mean auth-missing?)` for a near miss of a rule id, so a typo is a one-glance fix. */
-function suggestRule(id: string): string {
-  const near = Object.keys(RULES).find((r) => r.startsWith(id) || id.startsWith(r) || editDistance(r, id) <= 2);
-  return near ? ` (did you mean ${near}?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** Validate every configured rule id and its options up front, so a bad config fails with the field named. */

@@ -191,3 +191,20 @@ test('a folder without HTTP routes says so under the verdict instead of a bare p
   const withRoutes = runCli(['scan', EXAMPLE, '--fail-on', 'never']);
   assert.doesNotMatch(withRoutes.stdout, /No HTTP routes found/);
 });
+
+test('a readiness-ignore comment naming a misspelt rule warns on stderr with the nearest rule id', () => {
+  const root = writeFixture({
+    'src/app.ts': [
+      "import express from 'express';",
+      'const app = express();',
+      '// readiness-ignore-next-line auth-mising -- behind the VPN',
+      "app.get('/api/usage', (req, res) => res.json([]));",
+    ].join('\n'),
+  });
+  const r = runCli(['scan', root, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /src\/app\.ts:3: readiness-ignore-next-line names unknown rule "auth-mising" \(did you mean auth-missing\?\)/);
+  JSON.parse(r.stdout);
+  const ok = writeFixture({ 'src/app.ts': "// readiness-ignore-file auth-missing -- internal tool\nexport const x = 1;\n" });
+  assert.doesNotMatch(runCli(['scan', ok, '--fail-on', 'never']).stderr, /unknown rule/);
+});

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { oneOf, type ParsedArgs } from './args';
 import { loadBaseline } from '../baseline';
 import { loadConfig } from '../config';
+import { unknownSuppressionRules } from '../rule-names';
 import { scanWorkspace, type ScanResult } from '../scan';
 import { toJsonReport } from '../report/json';
 import { toSarif } from '../report/sarif';
@@ -61,6 +62,7 @@ export async function scanCommand(args: ParsedArgs): Promise<number> {
   progress.done();
   const note = historyNote(scan.model.history);
   if (note) process.stderr.write(note + '\n');
+  for (const line of unknownSuppressionRules(scan.model)) process.stderr.write(`readiness: warning: ${line}\n`);
   const color = !args.flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR && !args.flags['no-color'];
   const out = render(scan, format, dirArg, color);
   if (typeof args.flags.output === 'string') writeFileSync(args.flags.output, out);
