@@ -2,30 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanFixture, scanFolder } from '../helpers/scan';
-import { loadConfig } from '../../server/src/config';
+import { scanFixture } from '../helpers/scan';
+import { inventory as inventoryOf, scanFixtureDir } from '../helpers/inventory';
 import { patternMatches } from '../../server/src/model/adapters/hono/link';
 import type { WorkspaceModel } from '../../server/src/model/types';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
-/** One line per Hono route: what a reviewer checks by hand. */
-function inventory(model: WorkspaceModel): string[] {
-  return model.routes
-    .filter((r) => r.framework === 'hono')
-    .map((r) => {
-      const fn = r.handlerId ? model.functions[r.handlerId] : undefined;
-      const handler = fn ? `${fn.id.split('#')[0]}:${fn.name ?? '<anonymous>'}@${fn.span.line}` : '-';
-      const prot = r.protections.map((p) => `${p.kind}:${p.name}:${p.scope}`).join(', ');
-      return `${r.method} ${r.path} ${r.file}:${r.span.line} handler=${handler} [${prot}]`;
-    });
-}
-
-async function scanFixtureDir(name: string): Promise<{ model: WorkspaceModel; root: string }> {
-  const root = join(FIXTURES, name);
-  const { model } = await scanFolder(root, loadConfig(root));
-  return { model, root };
-}
+const inventory = (model: WorkspaceModel) => inventoryOf(model, 'hono');
 
 test('hono-api: basePath, sub-apps across files, ordered wildcard use, jwt, bearerAuth, zValidator, chains, app.on', async () => {
   const { model } = await scanFixtureDir('hono-api');
