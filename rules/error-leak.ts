@@ -1,7 +1,8 @@
 /**
  * error-leak: stack traces or raw messages of unexpected errors sent to clients. Looks at every response whose body
  * carries a caught error (catch variables, Express 4-argument handlers, Fastify/Hono error handlers, Nest exception
- * filters). A stack is always a leak; a message is a leak unless the response is a deliberate 4xx. Also flags the
+ * filters). A stack is always a leak; a message is a leak unless the response is a deliberate 4xx (a 4xx status, or
+ * a branch that only client errors reach: `status < 500`, Koa's `err.expose`, `instanceof HttpError`). Also flags the
  * `errorhandler` middleware used without a development guard.
  */
 import { defineRule, type FileFacts, type Finding, type FunctionFacts, type ResponseFact, type RuleContext } from './api';
@@ -34,6 +35,32 @@ function errorHandlerIds(facts: FileFacts): Set<string> {
 
 type Leak = 'stack' | 'message';
 
+/** Tests that hold only for errors raised on purpose for the client: 4xx status checks, Koa's `expose`, HTTP error classes. */
+const CLIENT_ERROR_TEST = [
+  /\b(status|statusCode)\s*<\s*500\b/,
+  /\b(status|statusCode)\s*<=\s*4\d\d\b/,
+  /\b(status|statusCode)\s*>=\s*400\b[^|]*\b(status|statusCode)\s*<\s*500\b/,
+  /\.expose\b/,
+  /\binstanceof\s+[\w.]*(HttpError|HttpException|ClientError|BadRequest\w*|ValidationError|ZodError|NotFound\w*|Unauthorized\w*|Forbidden\w*)\b/,
+  /\bisHttpError\s*\(/,
+];
+/** The negated side of a server-error test (`else` of `status >= 500`) is the client-error side. */
+const SERVER_ERROR_TEST = /\b(status|statusCode)\s*(>=\s*500|>\s*499)\b/;
+
+function isClientErrorTest(test: string): boolean {
+  const negated = /^!\((.*)\)$/s.exec(test);
+  if (negated) return SERVER_ERROR_TEST.test(negated[1]) && !/\|\|/.test(negated[1]);
+  // A negated or or-ed test (`!err.expose`, `expose || debug`) does not restrict the branch to client errors.
+  if (/(^|[^!=])!\s*[\w.(]/.test(test) || /\|\|/.test(test)) return false;
+  return CLIENT_ERROR_TEST.some((re) => re.test(test));
+}
+
+/** `err.expose ? err.message : 'Internal Server Error'`: the message is chosen only on the client-error side. */
+function messageOnlyWhenClientError(text: string): boolean {
+  const m = /([^?:{}(,]+)\?\s*[\w.()\s]*\bmessage\b\s*:/.exec(text);
+  return m !== null && isClientErrorTest(m[1].trim());
+}
+
 function leakOf(response: ResponseFact, errName: string | undefined): Leak | undefined {
   const body = response.body;
   if (!body) return undefined;
@@ -42,6 +69,7 @@ function leakOf(response: ResponseFact, errName: string | undefined): Leak | und
   if (body.names.includes('stack') || /\.stack\b/.test(body.text)) return 'stack';
   // A deliberate client error (400–499) may explain itself; an unknown or 5xx status must not show internals.
   if (response.status !== undefined && response.status < 500) return undefined;
+  if (response.when?.some(isClientErrorTest) || messageOnlyWhenClientError(body.text)) return undefined;
   if (/\b(issues|errors|flatten|format)\b/.test(body.text)) return undefined;
   return 'message';
 }

@@ -128,3 +128,55 @@ export const logger = { error: (e: unknown) => console.error(e) };
   const rescan = await scanFixture({ ...files, 'src/app.ts': after });
   assert.equal(rescan.result.findings.filter((f) => f.rule === 'error-leak').length, 0);
 });
+
+test('messages sent only on a client-error branch are deliberate; the 5xx side and stacks still leak', async () => {
+  await check(`
+//- src/app.ts
+import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((err, req, reply) => {
+  if (err.statusCode && err.statusCode < 500) return reply.status(err.statusCode).send({ error: err.message }); // ok: error-leak
+  reply.status(500).send({ error: err.message }); // expect: error-leak
+});
+//- src/other.ts
+import Fastify from 'fastify';
+class HttpError extends Error { status = 400; }
+const app = Fastify();
+app.setErrorHandler((err, req, reply) => {
+  if (err instanceof HttpError) {
+    reply.status(err.status).send({ error: err.message }); // ok: error-leak
+  } else if (err.statusCode >= 500) {
+    reply.status(500).send({ error: err.message }); // expect: error-leak
+  } else {
+    reply.send({ error: err.message, trace: err.stack }); // expect: error-leak
+  }
+});
+//- src/koa.js
+const Koa = require('koa');
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { error: err.expose ? err.message : 'Internal Server Error' }; // ok: error-leak
+  }
+});
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = 500;
+    ctx.body = { error: !err.expose ? err.message : 'Internal Server Error' }; // expect: error-leak
+  }
+});
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    if (err.status < 500) ctx.body = { error: err.message };
+    else ctx.body = { error: err.message }; // expect: error-leak
+  }
+});
+`);
+});

@@ -16,7 +16,7 @@ import { scanSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
 /** Bump when the shape or meaning of extracted facts changes: it invalidates every on-disk cache entry. */
-export const FACTS_VERSION = 5;
+export const FACTS_VERSION = 6;
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');

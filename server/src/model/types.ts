@@ -127,6 +127,11 @@ export interface ResponseFact {
   body?: ValueFact;
   /** Header names set on the response, lower-cased, with their values (`access-control-allow-origin`). */
   headers?: { name: string; value: ValueFact }[];
+  /**
+   * Conditions of the enclosing `if`/`?:` branches inside the function, innermost first (else branches negated as
+   * `!(test)`); absent for straight-line responses. Lets rules see `if (err.statusCode < 500) reply.send(err.message)`.
+   */
+  when?: string[];
 }
 
 /** A local variable assignment: lets rules follow values through locals when the IR did not already. */

@@ -10,6 +10,7 @@ import { ts } from 'ts-morph';
 import { unwrap } from '../refs';
 import type { FunctionFacts, GuardFact, Source, Span } from '../types';
 import { bind, bindParams, type FnLike } from './bind';
+import { withConditions } from './branch';
 import { callFact } from './call-facts';
 import { type Exit, responseCall, responseNew } from './exits';
 import { nodeText, redactLiterals, toFact } from './facts';
@@ -183,7 +184,7 @@ export class BodyWalker {
     if (status) this.koaStatus = status;
     const body = isBodyAssignment(this.scope, node);
     if (body) {
-      this.emit('responses', { span: this.scope.span(node), status: this.koaStatus, body: toFact(this.scope, body) });
+      this.emit('responses', withConditions({ span: this.scope.span(node), status: this.koaStatus, body: toFact(this.scope, body) }, this.sf, node));
       return;
     }
     if (ts.isIdentifier(left)) this.bind(left, val, true);
@@ -228,12 +229,12 @@ export class BodyWalker {
   }
 
   private pushResponse(node: ts.Node, r: Exit & { headerOnly?: boolean }): void {
-    this.emit('responses', {
+    this.emit('responses', withConditions({
       span: this.scope.span(node),
       status: r.status,
       body: r.body ? toFact(this.scope, r.body) : undefined,
       headers: r.headers?.map((h) => ({ name: h.name, value: toFact(this.scope, h.value) })),
-    });
+    }, this.sf, node));
   }
 
   private pushGuard(node: ts.Node, test: ts.Expression | string, exit: Exit, sources?: Val): void {
