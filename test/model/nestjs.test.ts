@@ -164,7 +164,7 @@ test('composite decorators (applyDecorators), Reflector.createDecorator roles, S
   });
   const rows = model.routes.map((r) => `${r.key} ${r.protections.map((p) => `${p.kind}:${p.name}:${p.scope}${p.keyedBy ? `/${p.keyedBy}` : ''}${p.roles ? `(${p.roles})` : ''}`).join(' ')}`);
   assert.deepEqual(rows, [
-    "POST /notes rateLimit:UserThrottler:app/custom auth:AuthGuard('jwt'):controller role:RoleGuard:controller(editor) validation:ValidationPipe:app",
+    "POST /notes rateLimit:UserThrottler:app/user auth:AuthGuard('jwt'):controller role:RoleGuard:controller(editor) validation:ValidationPipe:app",
     "POST /notes/raw auth:AuthGuard('jwt'):controller",
   ]);
 });

@@ -273,3 +273,41 @@ app.get('/api/open', async () => ({ ok: true }));
   assert.equal(find(r['GET /api/me'], 'auth')?.library, '@fastify/jwt');
   assert.equal(find(r['GET /api/open'], 'auth'), undefined);
 });
+
+test('nest: a ThrottlerGuard subclass that overrides getTracker is keyed by what the override returns, not per IP', async () => {
+  const r = await routes(`
+//- src/guards.ts
+import { Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+@Injectable()
+export class UserThrottlerGuard extends ThrottlerGuard {
+  protected async getTracker(req: Record<string, any>): Promise<string> {
+    return req.user?.sub ?? req.ip;
+  }
+}
+@Injectable()
+export class TenantThrottlerGuard extends ThrottlerGuard {
+  protected getTracker(req: any) { return Promise.resolve(req.user.tenantId); }
+}
+@Injectable()
+export class PlainThrottlerGuard extends ThrottlerGuard {}
+//- src/chat.controller.ts
+import { Controller, Post, UseGuards } from '@nestjs/common';
+import { PlainThrottlerGuard, TenantThrottlerGuard, UserThrottlerGuard } from './guards';
+@Controller('chat')
+export class ChatController {
+  @Post('a')
+  @UseGuards(UserThrottlerGuard)
+  a() { return {}; }
+  @Post('b')
+  @UseGuards(TenantThrottlerGuard)
+  b() { return {}; }
+  @Post('c')
+  @UseGuards(PlainThrottlerGuard)
+  c() { return {}; }
+}
+`);
+  assert.equal(find(r['POST /chat/a'], 'rateLimit')?.keyedBy, 'user');
+  assert.equal(find(r['POST /chat/b'], 'rateLimit')?.keyedBy, 'user');
+  assert.equal(find(r['POST /chat/c'], 'rateLimit')?.keyedBy, 'ip');
+});

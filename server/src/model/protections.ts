@@ -10,6 +10,7 @@ import { PROTECTION_LIBRARIES, type ProtectionLibrary } from './catalogue';
 import { behaviourOf, keyedByText, rolesIn } from './taint/behaviour';
 import { resolveCall } from './taint/calls';
 import { handlerProtections } from './taint/handler-protections';
+import { overriddenKey } from './tracker-key';
 import type { BindingFact, ExprRef, FunctionFacts, Location, Protection, ProtectionKind, ProtectionScope } from './types';
 
 interface Site {
@@ -236,7 +237,8 @@ function classProtections(ctx: LinkContext, file: string, binding: BindingFact, 
       if (!binding.name.includes(n.local) || n.local.length < 6) continue;
       const entry = libraryFor(heritage.spec, n.imported);
       if (entry && entry.kind !== 'validation' && !out.some((o) => o.kind === entry.kind)) {
-        out.push({ kind: entry.kind, name: site.name, via: 'library', library: libraryName(entry, heritage.spec), scope: site.scope, declaredAt: site.declaredAt, keyedBy: entry.keyedBy });
+        const keyedBy = entry.kind === 'rateLimit' ? overriddenKey(facts, binding.name) ?? entry.keyedBy : entry.keyedBy;
+        out.push({ kind: entry.kind, name: site.name, via: 'library', library: libraryName(entry, heritage.spec), scope: site.scope, declaredAt: site.declaredAt, keyedBy });
       }
     }
   }

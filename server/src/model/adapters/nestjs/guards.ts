@@ -6,6 +6,7 @@
  */
 import type { LinkContext, Resolved } from '../../adapter';
 import type { ExprRef, Location, Protection, ProtectionKind, ProtectionScope } from '../../types';
+import { overriddenKey } from '../../tracker-key';
 import type { MetaKey, NestFacts, NestGuardClass, NestMetaDecorator } from './facts';
 
 export const PUBLIC_KEY = /public|anonymous|skip-?auth|no-?auth/i;
@@ -100,10 +101,10 @@ export function guardInfo(ctx: LinkContext, file: string, ref: ExprRef, scope: P
     info.throttler ||= parent.throttler;
     info.role ||= parent.role;
     info.publicAware ||= parent.publicAware;
-    const custom = guard.cls.methods.includes('getTracker');
+    const custom = guard.cls.methods.includes('getTracker') ? overriddenKey(ctx.files[guard.file], guard.cls.name) ?? 'custom' : undefined;
     for (const p of parent.protections) {
       if (info.protections.some((q) => q.kind === p.kind)) continue;
-      info.protections.push(rename({ ...p, keyedBy: p.kind === 'rateLimit' && custom ? 'custom' : p.keyedBy }));
+      info.protections.push(rename({ ...p, keyedBy: p.kind === 'rateLimit' && custom ? custom : p.keyedBy }));
     }
   }
   if (!info.protections.length && guard.cls.canActivateId && ctx.functions[guard.cls.canActivateId]) {
