@@ -118,3 +118,27 @@ test('secret-client-exposed: server build output is not browser code', async () 
   const vite = await scanFixture({ 'package.json': '{"devDependencies":{"vite":"^5"}}', 'dist/index.js': `const s="${key}";\n` });
   assert.equal(only(vite.result.findings).length, 1);
 });
+
+test('secret-client-exposed: publishable and analytics ingestion keys are public by design, their secret siblings are not', async () => {
+  const { randomChars, hex } = await import('../helpers/fake-secrets');
+  const fixture = `
+//- components/Analytics.tsx
+'use client';
+import posthog from 'posthog-js';
+posthog.init(process.env.NEXT_PUBLIC_POSTHOG_KEY!, { api_host: 'https://eu.posthog.com' }); // ok: secret-client-exposed
+export const seg = process.env.NEXT_PUBLIC_SEGMENT_WRITE_KEY; // ok: secret-client-exposed
+export const amp = process.env.NEXT_PUBLIC_AMPLITUDE_API_KEY; // ok: secret-client-exposed
+export const rum = process.env.NEXT_PUBLIC_DD_CLIENT_TOKEN; // ok: secret-client-exposed
+export const search = process.env.NEXT_PUBLIC_ALGOLIA_SEARCH_KEY; // ok: secret-client-exposed
+export const fb = { apiKey: process.env.NEXT_PUBLIC_FIREBASE_API_KEY }; // ok: secret-client-exposed
+export const posthogKey = '${'ph' + 'c_' + randomChars(43, 21)}'; // ok: secret-client-exposed
+export const stripeKey = '${'pk_' + 'live_' + randomChars(40, 22)}'; // ok: secret-client-exposed
+export const sentryDsn = 'https://${hex(32, 23)}@o12345.ingest.sentry.io/678'; // ok: secret-client-exposed
+export const personal = process.env.NEXT_PUBLIC_POSTHOG_PERSONAL_API_KEY; // expect: secret-client-exposed
+export const admin = process.env.NEXT_PUBLIC_ALGOLIA_ADMIN_KEY; // expect: secret-client-exposed
+export const ampSecret = process.env.NEXT_PUBLIC_AMPLITUDE_SECRET_KEY; // expect: secret-client-exposed
+export const apiKey = '${'sk_' + 'live_' + randomChars(40, 24)}'; // expect: secret-client-exposed
+`;
+  const { result } = await scanFixture(fixture);
+  assert.deepEqual(compareExpectations(expectations(parseFixture(fixture)), result.findings, [RULE]), []);
+});

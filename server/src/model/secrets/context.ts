@@ -8,6 +8,7 @@ import { looksLikePassword, randomness } from './entropy';
 import { isPasswordName, isSecretName, isSigningSecretName } from './names';
 import type { Confidence } from './patterns';
 import { isPlaceholder } from './placeholders';
+import { isPublicKeyValue } from './public-keys';
 
 export interface ContextHit {
   kind: string;
@@ -38,6 +39,8 @@ export function classifyAssignment(rawName: string, value: string, fileText: str
   const name = rawName.slice(rawName.lastIndexOf('.') + 1);
   // `typeof secret === 'string'` compares a type name, not a value.
   if (/^(string|number|object|function|undefined|boolean|bigint|symbol)$/.test(value)) return undefined;
+  // A publishable/ingestion key (`pk_live_…`, `phc_…`, a Sentry DSN) is public whatever name holds it.
+  if (isPublicKeyValue(value)) return undefined;
   if (/aws_?secret_?access_?key|secretAccessKey/i.test(name) && /^[A-Za-z0-9/+]{40}$/.test(value) && !isPlaceholder(value)) {
     return { kind: 'aws-secret-key', title: 'AWS secret access key', assignedTo: name, confidence: 'high' };
   }

@@ -3,6 +3,7 @@
  * that `OPENAI_API_KEY`, `apiKey` and `stripeSecret` count while `MONKEY`, `KEYBOARD` and `tokenUrl` do not.
  * Pure string helpers, shared by the scanner (model) and the rules.
  */
+import { isPublicKeyName } from './public-keys';
 
 const SECRET_WORDS = new Set([
   'key', 'keys', 'apikey', 'secret', 'secrets', 'token', 'tokens', 'password', 'passwd', 'pwd', 'pass', 'passphrase',
@@ -14,8 +15,6 @@ const NOT_SECRET_LAST = new Set([
   'len', 'path', 'file', 'prefix', 'expiry', 'expires', 'ttl', 'timeout', 'count', 'index', 'regex', 'pattern',
   'mode', 'version', 'region', 'provider', 'strategy', 'format', 'scope', 'scopes', 'enabled', 'required',
 ]);
-/** Names that contain a secret word but are public by design (publishable keys, public DSNs, anon keys). */
-const PUBLIC_BY_DESIGN = /publishable|public[_-]?key|anon[_-]?key|site[_-]?key|pk[_-]|client[_-]?id|sentry[_-]?dsn|^dsn$|maps[_-]?api|firebase[_-]?api|recaptcha[_-]?site|measurement/i;
 
 const CONNECTION_STRING = /^(?:[A-Z]+_)?(DATABASE|DB|POSTGRES(QL)?|PG|MYSQL|MONGO(DB)?|REDIS|AMQP|RABBITMQ)_?(URL|URI|CONNECTION_STRING|DSN)$|connection_?string$/i;
 
@@ -40,7 +39,8 @@ const WEAK_WORDS = new Set(['pass', 'pat', 'dsn']);
  */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
-  if (!words.length || PUBLIC_BY_DESIGN.test(name)) return false;
+  // Names that contain a secret word but are public by design (publishable keys, public DSNs, analytics write keys).
+  if (!words.length || isPublicKeyName(name)) return false;
   // Connection strings carry the database password even though the name says URL.
   if (CONNECTION_STRING.test(name)) return true;
   let last = words.length - 1;
