@@ -16,8 +16,12 @@ import { atMost, relatedOf } from './lib/routes';
 import { zodSchemaFix } from './fixes/zod-schema';
 
 const INPUT: readonly Source[] = ['body', 'bodyWhole', 'query'];
-/** A value coerced to a primitive cannot smuggle query operators (`String(email)`, `Number(page)`). */
-const COERCED = /^(String|Number|parseInt|parseFloat|Boolean|BigInt)\(|^`[^`]*`$/;
+/**
+ * A value coerced to a primitive cannot smuggle query operators (`String(email)`, `Number(page)`); neither can a
+ * field read with `.get('x')` from URLSearchParams/FormData/Headers (a form-encoded Slack command's
+ * `params.get('team_id') ?? ''`), which is always a string (or null).
+ */
+const COERCED = /^(String|Number|parseInt|parseFloat|Boolean|BigInt)\(|^`[^`]*`$|^[\w$.]+\.get\((?<q>['"`])[\w.-]+\k<q>\)(\s*(\?\?|\|\|)\s*(?<d>['"`])[^'"`]*\k<d>)?$/;
 
 interface Use {
   call: CallFact;

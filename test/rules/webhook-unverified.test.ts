@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFixture } from '../helpers/fixture';
+import { compareExpectations, expectations, parseFixture } from '../helpers/fixture';
 import { checkRule } from '../helpers/check-rule';
 import { scanFixture } from '../helpers/scan';
 
@@ -92,4 +92,46 @@ app.post('/webhooks/slack', async (c) => { // ok: webhook-unverified
 });
 export default app;
 `);
+});
+
+const SLACK = `
+//- package.json
+{ "dependencies": { "fastify": "^4.28.0", "kysely": "^0.27.0" } }
+//- src/db.ts
+import { Kysely } from 'kysely';
+export const db = new Kysely<any>({} as any);
+//- src/app.ts
+import Fastify from 'fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { db } from './db';
+const app = Fastify();
+app.post('/integrations/slack/commands', async (req) => { // expect: webhook-unverified // ok: auth-missing
+  const params = new URLSearchParams(req.body as string);
+  const team = await db.selectFrom('slack_teams').select('workspace_id').where('team_id', '=', params.get('team_id') ?? '').executeTakeFirst(); // ok: validation-missing, authz-missing
+  await db.insertInto('tickets').values({ workspace_id: team!.workspace_id, subject: params.get('text') }).execute();
+  return { text: 'ok' };
+});
+app.post('/integrations/slack/actions', async (req, reply) => { // ok: webhook-unverified, auth-missing
+  const ts = String(req.headers['x-slack-request-timestamp'] ?? '');
+  const expected = 'v0=' + createHmac('sha256', process.env.SLACK_SIGNING_SECRET!).update('v0:' + ts + ':' + String(req.body)).digest('hex');
+  const given = String(req.headers['x-slack-signature'] ?? '');
+  if (!timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return reply.code(401).send();
+  const payload = JSON.parse(new URLSearchParams(req.body as string).get('payload') ?? '{}');
+  await db.insertInto('slack_actions').values({ trigger_id: payload.trigger_id }).execute(); // ok: validation-missing
+  return {};
+});
+app.post('/api/teams/members', async (req) => { // expect: auth-missing // ok: webhook-unverified
+  const body = req.body as { team_id: string; command: string };
+  await db.insertInto('members').values({ team_id: body.team_id, role: body.command }).execute();
+  return {};
+});
+`;
+
+test('a Slack slash command or interaction is a webhook (form body with team_id / response_url, or x-slack-* headers)', async () => {
+  const files = parseFixture(SLACK);
+  const { result, model } = await scanFixture(files);
+  const tags = Object.fromEntries(model.routes.map((r) => [r.key, r.tags.includes('webhook')]));
+  assert.deepEqual(tags, { 'POST /integrations/slack/commands': true, 'POST /integrations/slack/actions': true, 'POST /api/teams/members': false });
+  const rules = ['webhook-unverified', 'auth-missing', 'validation-missing', 'authz-missing'];
+  assert.deepEqual(compareExpectations(expectations(files), result.findings, rules), []);
 });

@@ -203,7 +203,7 @@ export const STATUS_NAMES: Record<string, number> = table({
 export const AUTH_HEADERS = /^(authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|proxy-authorization|x-token)$/;
 
 /** Header names and calls that mark webhook signature handling. */
-export const WEBHOOK_HEADERS = /^(stripe-signature|svix-(id|timestamp|signature)|webhook-(id|timestamp|signature)|x-hub-signature(-256)?|x-signature|x-slack-signature|x-twilio-signature|x-shopify-hmac-sha256|paddle-signature|x-webhook-signature|x-zm-signature|x-razorpay-signature|linear-signature)$/;
+export const WEBHOOK_HEADERS = /^(stripe-signature|svix-(id|timestamp|signature)|webhook-(id|timestamp|signature)|x-hub-signature(-256)?|x-signature|x-slack-signature|x-slack-request-timestamp|x-twilio-signature|x-shopify-hmac-sha256|paddle-signature|x-webhook-signature|x-zm-signature|x-razorpay-signature|linear-signature)$/;
 export const WEBHOOK_CALLS = /(^|\.)(constructEvent|constructEventAsync|verifyWebhook|verifySignature|validateWebhook|unwrap)$|^Webhook\(\)\.verify$|(^|\.)wh\.verify$/;
 
 /** Environment variable names that hold secrets (→ `secretEnv`); public-by-design names are excluded first. */

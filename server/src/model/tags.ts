@@ -77,7 +77,25 @@ export function touchesDb(ctx: LinkContext, fn: FunctionFacts): boolean {
   });
 }
 
-/** The function reads a webhook signature header or calls a signature verifier. */
+/**
+ * Fields only a Slack slash-command / interactivity delivery carries (`response_url`, `trigger_id`, `api_app_id`), and
+ * the ones it shares with other payloads (`team_id`, `command`) that count only when read off a form-encoded body.
+ */
+const SLACK_ONLY_FIELD = /^(response_url|trigger_id|api_app_id)$/;
+const SLACK_FORM_FIELD = /^['"`](team_id|command|response_url|trigger_id|api_app_id|payload)['"`]$/;
+
+/**
+ * A Slack slash command or interaction: Slack posts `application/x-www-form-urlencoded` bodies, so the handler reads
+ * `new URLSearchParams(req.body).get('team_id')` (or `req.body.response_url`) even when it forgot the signature check —
+ * the route is a webhook whose missing verification is webhook-unverified's finding, not a missing login.
+ */
+function readsSlackPayload(fn: FunctionFacts, names: string[]): boolean {
+  if (names.some((n) => SLACK_ONLY_FIELD.test(n))) return true;
+  const formFrom = new Set(fn.assignments.filter((a) => a.value.names.includes('body')).map((a) => a.name));
+  return fn.calls.some((c) => /\.get$/.test(c.callee) && !!c.root && formFrom.has(c.root) && SLACK_FORM_FIELD.test(c.args[0]?.text ?? ''));
+}
+
+/** The function reads a webhook signature header, calls a signature verifier or reads a Slack command payload. */
 export function handlesWebhook(fn: FunctionFacts): boolean {
   if (fn.calls.some((c) => WEBHOOK_CALLS.test(c.callee))) return true;
   const names = [
@@ -85,5 +103,5 @@ export function handlesWebhook(fn: FunctionFacts): boolean {
     ...fn.calls.flatMap((c) => c.args.flatMap((a) => a.names)),
     ...fn.guards.flatMap((g) => g.names),
   ];
-  return names.some((n) => WEBHOOK_HEADERS.test(n));
+  return names.some((n) => WEBHOOK_HEADERS.test(n)) || readsSlackPayload(fn, [...names, ...fn.responses.flatMap((r) => r.body?.names ?? [])]);
 }
