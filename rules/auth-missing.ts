@@ -53,12 +53,5 @@ export const authMissing = defineRule({
     docs: 'rules/docs/auth-missing.md',
     fixable: true,
   },
-  detect(ctx) {
-    const out: Finding[] = [];
-    for (const route of ctx.routes) {
-      const finding = check(ctx, route);
-      if (finding) out.push(finding);
-    }
-    return out;
-  },
+  detect: (ctx) => ctx.routes.flatMap((route) => check(ctx, route) ?? []),
 });

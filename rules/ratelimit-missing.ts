@@ -88,12 +88,5 @@ export const ratelimitMissing = defineRule({
     docs: 'rules/docs/ratelimit-missing.md',
     fixable: true,
   },
-  detect(ctx) {
-    const out: Finding[] = [];
-    for (const route of ctx.routes) {
-      const finding = check(ctx, route);
-      if (finding) out.push(finding);
-    }
-    return out;
-  },
+  detect: (ctx) => ctx.routes.flatMap((route) => check(ctx, route) ?? []),
 });

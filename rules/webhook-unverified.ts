@@ -4,7 +4,7 @@
  * route's middleware and handler and the project functions they call, two levels deep.
  */
 import { defineRule, type CallFact, type Finding, type FunctionFacts, type Route, type RuleContext } from './api';
-import { withCallees } from './lib/calls';
+import { withCallees } from './lib/dataflow';
 import { taggedSqlStatements } from './lib/db-sql';
 import { atMost, relatedOf } from './lib/routes';
 
@@ -100,6 +100,11 @@ function check(ctx: RuleContext, route: Route): Finding | undefined {
   });
 }
 
+/** Webhook routes that can receive a delivery (not a GET/HEAD/OPTIONS endpoint that only lives under /webhooks). */
+function receivesWebhooks(route: Route): boolean {
+  return route.tags.includes('webhook') && !['GET', 'HEAD', 'OPTIONS'].includes(route.method);
+}
+
 export const webhookUnverified = defineRule({
   meta: {
     id: 'webhook-unverified',
@@ -110,13 +115,5 @@ export const webhookUnverified = defineRule({
     docs: 'rules/docs/webhook-unverified.md',
     fixable: false,
   },
-  detect(ctx) {
-    const out: Finding[] = [];
-    for (const route of ctx.routes) {
-      if (!route.tags.includes('webhook') || route.method === 'GET' || route.method === 'HEAD' || route.method === 'OPTIONS') continue;
-      const f = check(ctx, route);
-      if (f) out.push(f);
-    }
-    return out;
-  },
+  detect: (ctx) => ctx.routes.filter(receivesWebhooks).flatMap((route) => check(ctx, route) ?? []),
 });

@@ -1,9 +1,9 @@
 /**
  * Pure helpers over the per-function IR shared by the cors, webhook, logging and error rules: which module a
  * callee's root was imported from, walking every function of the model, looking up object-literal properties of
- * an argument, and following calls into the project's own functions one or two levels deep.
+ * an argument, and resolving a call to the project function it reaches.
  */
-import type { CallFact, FileFacts, FunctionFacts, Span, ValueFact, WorkspaceModel } from '../api';
+import type { CallFact, FileFacts, FunctionFacts, ValueFact, WorkspaceModel } from '../api';
 import { resolveSpec } from './edits';
 
 /** The module a local name was imported from (`cors` → `cors`, `Koa` → `koa`), or undefined. */
@@ -31,11 +31,6 @@ export function isLiteral(value: ValueFact | undefined, text: string): boolean {
   return !!value?.literal && value.text.replace(/^['"`]|['"`]$/g, '') === text;
 }
 
-/** The function whose span is exactly this value's span (an inline callback passed as an argument). */
-export function functionAt(model: WorkspaceModel, file: string, span: Span): FunctionFacts | undefined {
-  return model.files[file]?.functions.find((f) => f.span.start === span.start && f.span.end === span.end);
-}
-
 /** The project function a call goes to, resolved through local bindings, imports and `obj.method` exports. */
 export function calleeFunction(model: WorkspaceModel, file: string, call: CallFact): FunctionFacts | undefined {
   const facts = model.files[file];
@@ -60,27 +55,3 @@ export function calleeFunction(model: WorkspaceModel, file: string, call: CallFa
   return t?.functions.find((f) => f.name === name || f.name?.endsWith(`.${parts[parts.length - 1]}`));
 }
 
-/** A function plus the project functions it calls, `depth` levels deep, without repeats. */
-export function withCallees(model: WorkspaceModel, fn: FunctionFacts, depth = 2): FunctionFacts[] {
-  const seen = new Map<string, FunctionFacts>([[fn.id, fn]]);
-  let frontier = [fn];
-  for (let d = 0; d < depth; d++) {
-    const next: FunctionFacts[] = [];
-    for (const f of frontier) {
-      for (const call of f.calls) {
-        const callee = calleeFunction(model, fileOf(f.id), call);
-        if (callee && !seen.has(callee.id)) {
-          seen.set(callee.id, callee);
-          next.push(callee);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return [...seen.values()];
-}
-
-/** The functions nested in a function (its callbacks' own facts are already part of its IR). */
-export function nestedIn(model: WorkspaceModel, fn: FunctionFacts): FunctionFacts[] {
-  return (model.files[fileOf(fn.id)]?.functions ?? []).filter((f) => f.parentId === fn.id);
-}

@@ -77,6 +77,29 @@ export function functionNamed(model: WorkspaceModel, file: string, ref: string):
   return calleeFunction(model, file, call) ?? objectMethod(model, file, call);
 }
 
+/**
+ * A function plus the project functions it calls, `depth` levels deep, without repeats — through the same callee
+ * resolution the data-flow rules use (imports, `this.service.method`, object-literal services).
+ */
+export function withCallees(model: WorkspaceModel, fn: FunctionFacts, depth = 2): FunctionFacts[] {
+  const seen = new Map<string, FunctionFacts>([[fn.id, fn]]);
+  let frontier = [fn];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const next: FunctionFacts[] = [];
+    for (const f of frontier) {
+      for (const call of f.calls) {
+        const callee = calleeFunction(model, fileOf(f.id), call);
+        if (callee && !seen.has(callee.id)) {
+          seen.set(callee.id, callee);
+          next.push(callee);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...seen.values()];
+}
+
 export function resolveCallee(model: WorkspaceModel, fn: FunctionFacts, call: CallFact): FunctionFacts | undefined {
   if (call.root === 'this') return thisCallee(model, fn, call);
   const target = calleeFunction(model, fileOf(fn.id), call) ?? objectMethod(model, fileOf(fn.id), call);

@@ -11,7 +11,7 @@ import { discover, looksMinified, readTextFile, type DiscoveredText } from './di
 import { extractFile, hashText, needsParse, ParseError } from './extract';
 import { createLinkContext, linkRoutes } from './link';
 import { ModuleResolver } from './resolver';
-import { packageDependencies, textFacts } from './text-facts';
+import { textFacts } from './text-facts';
 import type { FileFacts, Framework, FunctionFacts, ModelProblem, SkippedFile, TextFileFacts, WorkspaceModel } from './types';
 import { FactsCache } from './cache';
 import { extractInWorkers } from './workers';
@@ -239,12 +239,9 @@ export class WorkspaceIndex {
     const problems: ModelProblem[] = [];
     const ctx = createLinkContext(files, functions, this.resolver, this.config);
     const { routes, guards, declaredControls } = linkRoutes(ctx, ADAPTERS, problems);
+    // Parsed when each package.json was loaded: a snapshot after every keystroke must not touch the disk.
     const dependencies: Record<string, string> = {};
-    for (const t of this.texts.values()) {
-      if (t.kind !== 'package-json') continue;
-      const text = readTextFile(this.root, t.file);
-      if (text) Object.assign(dependencies, packageDependencies(text));
-    }
+    for (const t of this.texts.values()) if (t.dependencies) Object.assign(dependencies, t.dependencies);
     const frameworks = [...new Set(routes.map((r) => r.framework))] as Framework[];
     this.snapshotCache = {
       root: this.root,

@@ -32,6 +32,7 @@ export function textFacts(entry: DiscoveredText, text: string): TextFileFacts {
     lines: lines.lineCount,
   };
   if (entry.kind === 'env') return { ...base, names: envNames(text) };
+  if (entry.kind === 'package-json') return { ...base, dependencies: packageDependencies(text) };
   if (entry.kind === 'doc') {
     const headings = [...text.matchAll(/^#{1,3}\s+(.+)$/gm)].map((m) => m[1].trim().toLowerCase());
     const names = [...new Set([...text.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map((m) => m[1]))];

@@ -314,6 +314,8 @@ export interface TextFileFacts {
   ignored?: boolean;
   /** For env files: variable names (values are never kept). For docs: env-var-looking names mentioned. */
   names?: string[];
+  /** For package.json: dependencies and devDependencies (name → version range), read once when the file is loaded. */
+  dependencies?: Record<string, string>;
   /** For docs: level-1..3 headings, lower-cased (for handover coverage). */
   headings?: string[];
   secrets: SecretFact[];
