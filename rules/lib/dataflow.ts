@@ -88,7 +88,7 @@ export function withCallees(model: WorkspaceModel, fn: FunctionFacts, depth = 2)
     const next: FunctionFacts[] = [];
     for (const f of frontier) {
       for (const call of f.calls) {
-        const callee = calleeFunction(model, fileOf(f.id), call);
+        const callee = resolveCallee(model, f, call);
         if (callee && !seen.has(callee.id)) {
           seen.set(callee.id, callee);
           next.push(callee);

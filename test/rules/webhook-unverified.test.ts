@@ -135,3 +135,34 @@ test('a Slack slash command or interaction is a webhook (form body with team_id 
   const rules = ['webhook-unverified', 'auth-missing', 'validation-missing', 'authz-missing'];
   assert.deepEqual(compareExpectations(expectations(files), result.findings, rules), []);
 });
+
+test('nest: verification inside an injected service (this.stripeService.parse) counts', async () => {
+  const { checkRule } = await import('../helpers/check-rule');
+  await checkRule('webhook-unverified', `
+//- src/billing.controller.ts
+import { Controller, Headers, Post, Req } from '@nestjs/common';
+import { StripeService } from './stripe.service';
+const db: any = {};
+@Controller('webhooks')
+export class BillingController {
+  constructor(private readonly stripeService: StripeService) {}
+  // ok: webhook-unverified
+  @Post('stripe')
+  async receive(@Req() req: any, @Headers('stripe-signature') sig: string) {
+    const event = this.stripeService.parse(req.rawBody, sig);
+    await db.processedEvent.create({ data: { id: event.id } });
+    return { received: true };
+  }
+}
+//- src/stripe.service.ts
+import { Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+@Injectable()
+export class StripeService {
+  private readonly stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+  parse(raw: Buffer, sig: string) {
+    return this.stripe.webhooks.constructEvent(raw, sig, process.env.STRIPE_WEBHOOK_SECRET!);
+  }
+}
+`);
+});
